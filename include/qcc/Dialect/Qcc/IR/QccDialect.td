@@ -1,0 +1,53 @@
+//===- QccDialect.td - The qcc dialect ---------------------*- tablegen -*-===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QCC_DIALECT_QCC_IR_QCCDIALECT_TD
+#define QCC_DIALECT_QCC_IR_QCCDIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def Qcc_Dialect : Dialect {
+  let name = "qcc";
+  let cppNamespace = "::qcc";
+  let summary = "Graph-level tensor operations of a quantizing compiler";
+  let description = [{
+    The `qcc` dialect holds a neural network as a graph of tensor operations,
+    first in floating point and later, after qcc's quantization passes, in
+    integer-quantized form. Tensors are ranked; a tensor is float, plain
+    integer, or carries MLIR's `!quant.uniform` element type (per tensor or
+    per axis), which records the scale and zero point of every value.
+
+    Image tensors use ONNX's NCHW layout at this level; layout choices for a
+    target are made by later passes.
+
+    Decisions of the quantization passes are stored as attributes so that a
+    test can feed them in directly:
+
+    * `qcc.range = #qcc.range<min, max>` on an op (or a function argument):
+      the calibrated real-valued range of its result.
+    * `qcc.bit_width = 8 : i64` on an op: the chosen storage bit-width of its
+      result (4, 8 or 16).
+    * `fused_activation = #qcc.activation<...>` on ops that can absorb an
+      activation (convolutions, fully connected, add/sub/mul).
+  }];
+  let useDefaultAttributePrinterParser = 1;
+  let hasConstantMaterializer = 1;
+  let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
+  let dependentDialects = ["::mlir::quant::QuantDialect"];
+  let extraClassDeclaration = [{
+    void registerAttributes();
+
+    /// Name of the discardable attribute holding a calibrated range.
+    static constexpr ::llvm::StringLiteral kRangeAttrName = "qcc.range";
+    /// Name of the discardable attribute holding a chosen bit-width.
+    static constexpr ::llvm::StringLiteral kBitWidthAttrName = "qcc.bit_width";
+  }];
+}
+
+#endif // QCC_DIALECT_QCC_IR_QCCDIALECT_TD

@@ -1,0 +1,61 @@
+//===- TargetInfo.h - The targets qcc compiles for --------------*- C++ -*-===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The one table of target facts (triples, CPUs, features, vector widths, what
+// each target can emit). Drivers and backends look targets up here.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QCC_TARGET_TARGETINFO_H
+#define QCC_TARGET_TARGETINFO_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace qcc {
+
+/// What a compilation produces.
+enum class EmitKind { Mlir, Cpp, Asm, Obj, So, Exe };
+
+llvm::StringRef stringifyEmitKind(EmitKind kind);
+std::optional<EmitKind> symbolizeEmitKind(llvm::StringRef name);
+
+struct TargetInfo {
+  /// Name on the command line, e.g. "hexagon-v73".
+  llvm::StringRef name;
+  /// One-line description for --help.
+  llvm::StringRef description;
+  /// LLVM target triple; empty for the machine qcc runs on.
+  llvm::StringRef triple;
+  /// LLVM CPU name and feature string.
+  llvm::StringRef cpu;
+  llvm::StringRef features;
+  /// Width of one vector register in bits.
+  unsigned vectorBits;
+  /// Whether the backend for this target goes through C++ source (-emit=cpp).
+  bool emitsCpp;
+
+  /// Whether `kind` makes sense for this target at all.
+  bool canEmit(EmitKind kind) const;
+};
+
+/// Every target, in the order --help lists them.
+llvm::ArrayRef<TargetInfo> getTargets();
+
+/// The target called `name`, or null.
+const TargetInfo *lookupTarget(llvm::StringRef name);
+
+/// "host, aarch64, hexagon-v68, ..." for messages.
+std::string listTargetNames();
+
+} // namespace qcc
+
+#endif // QCC_TARGET_TARGETINFO_H

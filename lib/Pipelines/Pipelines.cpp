@@ -1,0 +1,24 @@
+//===- Pipelines.cpp - The pass pipelines of qcc --------------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Pipelines/Pipelines.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+void qcc::buildImportCleanupPipeline(mlir::OpPassManager &pm) {
+  pm.addPass(mlir::createCanonicalizerPass());
+}
+
+void qcc::registerPipelines() {
+  mlir::PassPipelineRegistration<>(
+      "qcc-import-cleanup",
+      "Canonicalize freshly imported float qcc IR (the first step of qcc)",
+      buildImportCleanupPipeline);
+}

@@ -1,0 +1,81 @@
+//===- TargetInfo.cpp - The targets qcc compiles for ----------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Target/TargetInfo.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace qcc;
+
+llvm::StringRef qcc::stringifyEmitKind(EmitKind kind) {
+  switch (kind) {
+  case EmitKind::Mlir:
+    return "mlir";
+  case EmitKind::Cpp:
+    return "cpp";
+  case EmitKind::Asm:
+    return "asm";
+  case EmitKind::Obj:
+    return "obj";
+  case EmitKind::So:
+    return "so";
+  case EmitKind::Exe:
+    return "exe";
+  }
+  llvm_unreachable("unknown emit kind");
+}
+
+std::optional<EmitKind> qcc::symbolizeEmitKind(llvm::StringRef name) {
+  return llvm::StringSwitch<std::optional<EmitKind>>(name)
+      .Case("mlir", EmitKind::Mlir)
+      .Case("cpp", EmitKind::Cpp)
+      .Case("asm", EmitKind::Asm)
+      .Case("obj", EmitKind::Obj)
+      .Case("so", EmitKind::So)
+      .Case("exe", EmitKind::Exe)
+      .Default(std::nullopt);
+}
+
+bool TargetInfo::canEmit(EmitKind kind) const {
+  return kind != EmitKind::Cpp || emitsCpp;
+}
+
+static constexpr llvm::StringLiteral kHexagonTriple =
+    "hexagon-unknown-linux-musl";
+
+static const TargetInfo kTargets[] = {
+    {"host", "the machine qcc runs on, portable C++", "", "", "", 128, true},
+    {"aarch64", "ARM 64-bit CPU, NEON with dot product", "aarch64-linux-gnu",
+     "cortex-a76", "+neon,+dotprod", 128, true},
+    {"hexagon-v68", "Qualcomm Hexagon v68 DSP, HVX 128-byte", kHexagonTriple,
+     "hexagonv68", "+hvxv68,+hvx-length128b", 1024, false},
+    {"hexagon-v69", "Qualcomm Hexagon v69 DSP, HVX 128-byte", kHexagonTriple,
+     "hexagonv69", "+hvxv69,+hvx-length128b", 1024, false},
+    {"hexagon-v73", "Qualcomm Hexagon v73 DSP, HVX 128-byte", kHexagonTriple,
+     "hexagonv73", "+hvxv73,+hvx-length128b", 1024, false},
+    {"hexagon-v75", "Qualcomm Hexagon v75 DSP, HVX 128-byte", kHexagonTriple,
+     "hexagonv75", "+hvxv75,+hvx-length128b", 1024, false},
+};
+
+llvm::ArrayRef<TargetInfo> qcc::getTargets() { return kTargets; }
+
+const TargetInfo *qcc::lookupTarget(llvm::StringRef name) {
+  for (const TargetInfo &target : kTargets)
+    if (target.name == name)
+      return &target;
+  return nullptr;
+}
+
+std::string qcc::listTargetNames() {
+  return llvm::join(
+      llvm::map_range(kTargets,
+                      [](const TargetInfo &target) { return target.name; }),
+      ", ");
+}

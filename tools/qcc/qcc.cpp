@@ -1,0 +1,213 @@
+//===- qcc.cpp - The qcc compiler driver ----------------------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// qcc INPUT -target=<name> -o OUT [-S] [-emit=<kind>] [--input-shape=...]
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/InitAll.h"
+#include "qcc/Pipelines/Pipelines.h"
+#include "qcc/Target/TargetInfo.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory qccCategory("qcc options");
+
+cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
+                                   cl::desc("<model.mlir | model.onnx>"),
+                                   cl::cat(qccCategory));
+
+cl::opt<std::string> outputFilename("o",
+                                    cl::desc("Output file ('-' for stdout)"),
+                                    cl::value_desc("filename"),
+                                    cl::cat(qccCategory));
+
+cl::opt<std::string> targetName("target", cl::init("host"),
+                                cl::value_desc("name"), cl::cat(qccCategory));
+
+cl::opt<bool> emitAssembly("S", cl::desc("Emit assembly (same as -emit=asm)"),
+                           cl::cat(qccCategory));
+
+cl::opt<std::string>
+    emitName("emit", cl::value_desc("kind"),
+             cl::desc("What to produce: mlir (the qcc IR), cpp (C++ source), "
+                      "asm, obj, so (a shared library), exe (a test "
+                      "executable). Default: from the output file's "
+                      "extension, else so"),
+             cl::cat(qccCategory));
+
+cl::list<std::string>
+    inputShapes("input-shape", cl::value_desc("name:1x3x48x192"),
+                cl::desc("Fix the shape of a model input (repeatable)"),
+                cl::cat(qccCategory));
+
+/// Prints "qcc: error: <message>" and returns the failing exit code.
+int fail(const Twine &message) {
+  WithColor::error(errs(), "qcc") << message << "\n";
+  return 1;
+}
+
+/// The emit kind the user asked for, explicitly or through -S or the output
+/// file's extension.
+FailureOr<qcc::EmitKind> chooseEmitKind() {
+  if (!emitName.empty()) {
+    std::optional<qcc::EmitKind> kind = qcc::symbolizeEmitKind(emitName);
+    if (!kind) {
+      fail("unknown -emit kind '" + emitName +
+           "' (expected one of: mlir, cpp, asm, obj, so, exe)");
+      return failure();
+    }
+    if (emitAssembly && *kind != qcc::EmitKind::Asm) {
+      fail("-S conflicts with -emit=" + emitName);
+      return failure();
+    }
+    return *kind;
+  }
+  if (emitAssembly)
+    return qcc::EmitKind::Asm;
+  return StringSwitch<qcc::EmitKind>(sys::path::extension(outputFilename))
+      .Case(".mlir", qcc::EmitKind::Mlir)
+      .Cases({".cpp", ".cc"}, qcc::EmitKind::Cpp)
+      .Case(".s", qcc::EmitKind::Asm)
+      .Case(".o", qcc::EmitKind::Obj)
+      .Default(qcc::EmitKind::So);
+}
+
+/// Checks the syntax of one --input-shape value: "name:1x3x48x192".
+LogicalResult checkInputShape(StringRef value) {
+  auto [name, dims] = value.rsplit(':');
+  SmallVector<StringRef> sizes;
+  dims.split(sizes, 'x');
+  bool valid = !name.empty() && !dims.empty() && value.contains(':');
+  for (StringRef size : sizes) {
+    unsigned long long parsed;
+    valid &= !getAsUnsignedInteger(size, 10, parsed) && parsed > 0;
+  }
+  if (valid)
+    return success();
+  fail("invalid --input-shape '" + value +
+       "' (expected name:DxDx...xD with positive sizes, e.g. "
+       "input:1x3x48x192)");
+  return failure();
+}
+
+/// The default output file for `kind` next to the input: model.onnx ->
+/// model.so; IR goes to stdout.
+std::string defaultOutput(qcc::EmitKind kind) {
+  if (kind == qcc::EmitKind::Mlir)
+    return "-";
+  SmallString<128> path(sys::path::filename(inputFilename));
+  static constexpr StringLiteral extensions[] = {".mlir", ".cpp", ".s",
+                                                 ".o",    ".so",  ""};
+  sys::path::replace_extension(path, extensions[static_cast<int>(kind)]);
+  return std::string(path);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM initLLVM(argc, argv);
+  std::string targetHelp = "Target to compile for: ";
+  for (const qcc::TargetInfo &target : qcc::getTargets())
+    targetHelp +=
+        "\n    " + target.name.str() + " - " + target.description.str();
+  targetName.setDescription(targetHelp);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "qcc " << QCC_VERSION << " (LLVM/MLIR " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+  cl::HideUnrelatedOptions(qccCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "qcc: quantizing tensor compiler\n\n"
+      "  Compiles a float model (ONNX, or MLIR in the qcc dialect) into an\n"
+      "  integer-only library for a phone CPU or DSP.\n\n"
+      "  qcc model.mlir -target=hexagon-v73 -o model.so\n"
+      "  qcc model.onnx -target=aarch64 -emit=cpp -o model.cpp\n"
+      "  qcc model.mlir -emit=mlir\n");
+
+  const qcc::TargetInfo *target = qcc::lookupTarget(targetName);
+  if (!target)
+    return fail("unknown target '" + targetName +
+                "' (expected one of: " + qcc::listTargetNames() + ")");
+  FailureOr<qcc::EmitKind> emit = chooseEmitKind();
+  if (failed(emit))
+    return 1;
+  for (StringRef shape : inputShapes)
+    if (failed(checkInputShape(shape)))
+      return 1;
+  if (!target->canEmit(*emit))
+    return fail("-emit=" + qcc::stringifyEmitKind(*emit) +
+                " is not available for target '" + target->name +
+                "' (its code is produced as assembly; use -S or -emit=obj)");
+
+  std::string errorMessage;
+  std::unique_ptr<MemoryBuffer> input =
+      mlir::openInputFile(inputFilename, &errorMessage);
+  if (!input)
+    return fail("cannot open input file '" + inputFilename +
+                "': " + errorMessage);
+  StringRef extension = sys::path::extension(inputFilename);
+  if (extension == ".onnx")
+    return fail("ONNX import is not supported yet ('" + inputFilename + "')");
+  if (extension != ".mlir")
+    return fail("cannot tell the format of '" + inputFilename +
+                "' (expected a .mlir or .onnx file)");
+  if (!inputShapes.empty())
+    return fail("--input-shape applies to ONNX models; the function "
+                "signature of an .mlir input fixes its shapes");
+
+  mlir::DialectRegistry registry;
+  qcc::registerAllDialects(registry);
+  mlir::MLIRContext context(registry);
+  SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(input), SMLoc());
+  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1;
+
+  mlir::PassManager pm(&context);
+  qcc::buildImportCleanupPipeline(pm);
+  if (failed(pm.run(*module)))
+    return 1;
+
+  if (*emit != qcc::EmitKind::Mlir)
+    return fail("-emit=" + qcc::stringifyEmitKind(*emit) +
+                " is not supported yet for target '" + target->name +
+                "' (this build of qcc can emit: mlir)");
+
+  if (outputFilename.empty())
+    outputFilename = defaultOutput(*emit);
+  std::unique_ptr<ToolOutputFile> output =
+      mlir::openOutputFile(outputFilename, &errorMessage);
+  if (!output)
+    return fail("cannot open output file '" + outputFilename +
+                "': " + errorMessage);
+  module->print(output->os());
+  output->os() << "\n";
+  output->keep();
+  return 0;
+}
