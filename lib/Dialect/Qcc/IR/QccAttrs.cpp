@@ -136,8 +136,8 @@ LogicalResult
 ActivationAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                        ActivationKind kind, APFloat min, APFloat max,
                        APFloat alpha) {
-  if (kind == ActivationKind::Clip && max < min)
-    return emitError() << "clip activation needs min <= max";
+  if (kind == ActivationKind::Clip && !(min <= max))
+    return emitError() << "clip activation needs min <= max (and no NaN)";
   if (kind == ActivationKind::LeakyRelu && !alpha.isFinite())
     return emitError() << "leaky_relu activation needs a finite alpha";
   return success();

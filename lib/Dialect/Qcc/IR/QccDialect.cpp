@@ -34,29 +34,51 @@ Operation *QccDialect::materializeConstant(OpBuilder &builder, Attribute value,
 /// Verifies a discardable `qcc.*` attribute wherever it appears.
 static LogicalResult
 verifyQccAttribute(function_ref<InFlightDiagnostic()> emitError,
-                   NamedAttribute attr, bool onArgument) {
+                   NamedAttribute attr, StringRef where) {
+  bool onArgument = !where.empty();
   StringRef name = attr.getName().getValue();
   if (name == QccDialect::kRangeAttrName) {
     if (!isa<RangeAttr>(attr.getValue()))
       return emitError() << "'" << name << "' must be a #qcc.range attribute";
     return success();
   }
-  if (name == QccDialect::kBitWidthAttrName && !onArgument) {
+  if (name == QccDialect::kNameAttrName) {
+    if (!isa<StringAttr>(attr.getValue()))
+      return emitError() << "'" << name << "' must be a string attribute";
+    return success();
+  }
+  if (name == QccDialect::kBitWidthAttrName) {
+    if (onArgument)
+      return emitError() << "'" << name << "' belongs on the op that "
+                         << "produces a value, not on an argument or result";
     auto width = dyn_cast<IntegerAttr>(attr.getValue());
-    if (!width || !llvm::is_contained({4, 8, 16}, width.getInt()))
-      return emitError()
-             << "'" << name
-             << "' must be an integer attribute of value 4, 8 or 16";
+    if (!width || !width.getType().isSignlessInteger() ||
+        width.getValue().getSignificantBits() > 64 ||
+        !llvm::is_contained({4, 8, 16}, width.getInt()))
+      return emitError() << "'" << name
+                         << "' must be a signless integer of value 4, 8 or 16";
     return success();
   }
   return emitError() << "unknown qcc attribute '" << name << "'"
-                     << (onArgument ? " on an argument" : "");
+                     << (onArgument ? " on " + where.str() : "");
 }
 
 LogicalResult QccDialect::verifyOperationAttribute(Operation *op,
                                                    NamedAttribute attr) {
   return verifyQccAttribute([&] { return op->emitOpError(); }, attr,
-                            /*onArgument=*/false);
+                            /*where=*/"");
+}
+
+LogicalResult QccDialect::verifyRegionResultAttribute(Operation *op,
+                                                      unsigned regionIndex,
+                                                      unsigned resultIndex,
+                                                      NamedAttribute attr) {
+  return verifyQccAttribute(
+      [&] {
+        return op->emitOpError() << "result #" << resultIndex << " of region #"
+                                 << regionIndex << ": ";
+      },
+      attr, /*where=*/"a result");
 }
 
 LogicalResult QccDialect::verifyRegionArgAttribute(Operation *op,
@@ -68,5 +90,5 @@ LogicalResult QccDialect::verifyRegionArgAttribute(Operation *op,
         return op->emitOpError() << "argument #" << argIndex << " of region #"
                                  << regionIndex << ": ";
       },
-      attr, /*onArgument=*/true);
+      attr, /*where=*/"an argument");
 }

@@ -15,6 +15,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/SmallSet.h"
 
+#include <cstring>
 #include <numeric>
 
 using namespace mlir;
@@ -98,11 +99,75 @@ windowShape(Operation *op, ArrayRef<int64_t> input, int64_t channels,
 
 bool isInteger(Type type) { return isa<IntegerType>(type); }
 
+/// Whether `integer` is the storage type of `quantized`: signless `iN` for
+/// signed storage, `uiN` for unsigned storage.
+bool isStorageTypeOf(Type integer, quant::QuantizedType quantized) {
+  auto type = dyn_cast<IntegerType>(integer);
+  if (!type || type.getWidth() != quantized.getStorageTypeIntegralWidth())
+    return false;
+  return quantized.isSigned() ? type.isSignless() : type.isUnsigned();
+}
+
+/// The element type of a tensor moved by a data-movement op: the same as
+/// the input's, except that a per-axis quantized axis moves with its
+/// dimension, to a result axis for which `keepsAxis(resultAxis)` holds.
+LogicalResult verifyMovedElementType(Operation *op, Value input,
+                                     function_ref<bool(int64_t)> keepsAxis) {
+  Type in = cast<ShapedType>(input.getType()).getElementType();
+  Type out = cast<ShapedType>(op->getResult(0).getType()).getElementType();
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(in);
+  if (!perAxis) {
+    if (in == out)
+      return success();
+    return op->emitOpError("expects result element type ")
+           << in << ", got " << out;
+  }
+  auto outAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(out);
+  if (outAxis &&
+      outAxis == quant::UniformQuantizedPerAxisType::get(
+                     perAxis.getFlags(), perAxis.getStorageType(),
+                     perAxis.getExpressedType(), perAxis.getScales(),
+                     perAxis.getZeroPoints(), outAxis.getQuantizedDimension(),
+                     perAxis.getStorageTypeMin(),
+                     perAxis.getStorageTypeMax()) &&
+      keepsAxis(outAxis.getQuantizedDimension()))
+    return success();
+  return op->emitOpError("expects the per-axis quantized type ")
+         << in << " with its axis moved along with its dimension, got " << out;
+}
+
+/// Whether result dimension `outAxis` of a reshape is input dimension `axis`
+/// kept whole: the same size, with as many elements before it (dynamic
+/// sizes compared symbolically).
+bool reshapeKeepsAxis(ArrayRef<int64_t> in, ArrayRef<int64_t> out, int64_t axis,
+                      int64_t outAxis) {
+  auto before = [](ArrayRef<int64_t> shape) {
+    int64_t product = 1, dynamic = 0;
+    for (int64_t size : shape)
+      ShapedType::isDynamic(size) ? ++dynamic : product *= size;
+    return std::make_pair(product, dynamic);
+  };
+  return outAxis < static_cast<int64_t>(out.size()) &&
+         out[outAxis] == in[axis] &&
+         before(out.take_front(outAxis)) == before(in.take_front(axis));
+}
+
+/// verifyMovedElementType for ops that only reshape.
+LogicalResult verifyReshapedElementType(Operation *op, Value input) {
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(
+      cast<ShapedType>(input.getType()).getElementType());
+  int64_t axis = perAxis ? perAxis.getQuantizedDimension() : -1;
+  ArrayRef<int64_t> in = shapeOf(input), out = shapeOf(op->getResult(0));
+  return verifyMovedElementType(op, input, [&](int64_t outAxis) {
+    return reshapeKeepsAxis(in, out, axis, outAxis);
+  });
+}
+
 /// Element types of a contraction (convolution, matmul, fully connected):
 ///  * float input, weight, bias and result, all of one type;
-///  * quantized input and weight (weight per tensor, or per axis along
+///  * quantized input (per tensor) and weight (per tensor, or per axis along
 ///    `weightAxis`), a quantized or i32 result, an i32 or 32-bit quantized
-///    bias;
+///    bias, all quantized types of one expressed type;
 ///  * integer input and weight, i32 result and bias (ONNX ConvInteger and
 ///    MatMulInteger).
 LogicalResult verifyContractionTypes(Operation *op, Value input, Value weight,
@@ -110,38 +175,46 @@ LogicalResult verifyContractionTypes(Operation *op, Value input, Value weight,
   Type in = elementOf(input), w = elementOf(weight);
   Type out = elementOf(op->getResult(0));
   Type b = bias ? elementOf(bias) : Type();
+  StringRef withBias = op->getNumOperands() > 2 ? ", bias" : "";
   if (isa<FloatType>(in)) {
     if (w != in || out != in || (b && b != in))
-      return op->emitOpError("expects float input, weight, bias and result "
-                             "of one type");
+      return op->emitOpError("expects float operands")
+             << withBias << " and result of one type";
     return success();
   }
   auto isI32 = [](Type t) { return t.isSignlessInteger(32); };
-  auto isAccumulator = [&](Type t) {
-    if (auto q = dyn_cast<quant::QuantizedType>(t))
-      return q.getStorageTypeIntegralWidth() == 32;
-    return isI32(t);
-  };
-  if (isa<quant::QuantizedType>(in)) {
-    if (!isa<quant::QuantizedType>(w))
+  if (auto inQ = dyn_cast<quant::QuantizedType>(in)) {
+    auto wQ = dyn_cast<quant::QuantizedType>(w);
+    if (!wQ)
       return op->emitOpError("expects a quantized weight for a quantized "
                              "input");
-    if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(w);
+    if (isa<quant::UniformQuantizedPerAxisType>(inQ))
+      return op->emitOpError("expects a per-tensor quantized input");
+    if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(wQ);
         perAxis && perAxis.getQuantizedDimension() != weightAxis)
-      return op->emitOpError("expects the weight quantized per tensor or "
-                             "along axis ")
-             << weightAxis << ", got axis " << perAxis.getQuantizedDimension();
-    if (!isa<quant::QuantizedType>(out) && !isI32(out))
+      return op->emitOpError("expects the weight quantized per tensor")
+             << (weightAxis >= 0 ? " or along axis " + Twine(weightAxis).str()
+                                 : std::string())
+             << ", got axis " << perAxis.getQuantizedDimension();
+    Type expressed = inQ.getExpressedType();
+    auto outQ = dyn_cast<quant::QuantizedType>(out);
+    if (!outQ && !isI32(out))
       return op->emitOpError("expects a quantized or i32 result for a "
                              "quantized input");
-    if (b && !isAccumulator(b))
+    auto bQ = dyn_cast_if_present<quant::QuantizedType>(b);
+    if (b && !(bQ ? bQ.getStorageTypeIntegralWidth() == 32 : isI32(b)))
       return op->emitOpError("expects an i32 or 32-bit quantized bias for a "
                              "quantized input");
+    for (quant::QuantizedType q : {wQ, outQ, bQ})
+      if (q && q.getExpressedType() != expressed)
+        return op->emitOpError("expects quantized types of one expressed "
+                               "type, got ")
+               << expressed << " and " << q.getExpressedType();
     return success();
   }
   if (!isInteger(w) || !isI32(out) || (b && !isI32(b)))
-    return op->emitOpError("expects integer input and weight with i32 bias "
-                           "and result");
+    return op->emitOpError("expects integer input and weight with i32")
+           << (withBias.empty() ? "" : " bias and") << " result";
   return success();
 }
 
@@ -177,11 +250,8 @@ bool ConstantOp::isBuildableWith(Attribute value, Type type) {
   if (valueType.getShape() != tensor.getShape())
     return false;
   Type element = tensor.getElementType();
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
-    auto stored = dyn_cast<IntegerType>(valueType.getElementType());
-    return stored &&
-           stored.getWidth() == quantized.getStorageTypeIntegralWidth();
-  }
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+    return isStorageTypeOf(valueType.getElementType(), quantized);
   return valueType.getElementType() == element;
 }
 
@@ -190,8 +260,8 @@ LogicalResult ConstantOp::verify() {
     return emitOpError("value of type ")
            << getValue().getShapedType()
            << " cannot initialize a result of type " << getType()
-           << " (shapes must match; a quantized result needs the storage "
-              "integer type)";
+           << " (shapes must match; a quantized result needs its storage "
+              "type: iN for signed, uiN for unsigned storage)";
   return success();
 }
 
@@ -234,6 +304,8 @@ LogicalResult Conv2DOp::verify() {
       failed(verifyWindow(op, getStrides(), getDilations(), getPads())))
     return failure();
   ArrayRef<int64_t> in = shapeOf(getInput()), w = shapeOf(getWeight());
+  if (w[2] == 0 || w[3] == 0)
+    return emitOpError("expects a non-empty kernel");
   int64_t groups = getGroups();
   int64_t channels = in[1], features = w[0];
   if (!ShapedType::isDynamic(channels)) {
@@ -267,7 +339,13 @@ LogicalResult ConvTranspose2DOp::verify() {
       failed(verifyWindow(op, getStrides(), getDilations(), getPads())))
     return failure();
   ArrayRef<int64_t> in = shapeOf(getInput()), w = shapeOf(getWeight());
+  if (w[2] == 0 || w[3] == 0)
+    return emitOpError("expects a non-empty kernel");
   int64_t groups = getGroups();
+  if (groups > 1 &&
+      isa<quant::UniformQuantizedPerAxisType>(elementOf(getWeight())))
+    return emitOpError("supports a per-axis quantized weight only with "
+                       "groups = 1");
   if (!sizesCompatible(w[0], in[1]))
     return emitOpError("weight has ")
            << w[0] << " input channels, expected " << in[1];
@@ -303,31 +381,22 @@ LogicalResult ConvTranspose2DOp::verify() {
 }
 
 LogicalResult MatMulOp::verify() {
-  SmallVector<int64_t> lhs(shapeOf(getLhs())), rhs(shapeOf(getRhs()));
+  ArrayRef<int64_t> lhs = shapeOf(getLhs()), rhs = shapeOf(getRhs());
   if (lhs.empty() || rhs.empty())
     return emitOpError("expects operands of rank at least 1");
-  bool lhsVector = lhs.size() == 1, rhsVector = rhs.size() == 1;
-  if (lhsVector)
-    lhs.insert(lhs.begin(), 1);
-  if (rhsVector)
-    rhs.push_back(1);
-  int64_t k = lhs.back(), m = lhs[lhs.size() - 2];
-  int64_t rhsK = rhs[rhs.size() - 2], n = rhs.back();
-  if (!sizesCompatible(k, rhsK))
-    return emitOpError("contracting sizes differ: ") << k << " vs " << rhsK;
-  FailureOr<SmallVector<int64_t>> shape =
-      broadcastShapes(ArrayRef(lhs).drop_back(2), ArrayRef(rhs).drop_back(2));
+  FailureOr<SmallVector<int64_t>> shape = matmulShape(lhs, rhs);
   if (failed(shape))
-    return emitOpError("batch dimensions do not broadcast");
-  if (!lhsVector)
-    shape->push_back(m);
-  if (!rhsVector)
-    shape->push_back(n);
+    return emitOpError("operand shapes ")
+           << formatShape(lhs) << " and " << formatShape(rhs)
+           << " do not multiply (contracting sizes differ or batch "
+              "dimensions do not broadcast)";
   if (failed(verifyResultShape(getOperation(), *shape)))
     return failure();
-  int64_t rhsRank = shapeOf(getRhs()).size();
+  // Per-axis quantization of the right-hand side is along its columns; a
+  // vector has none.
+  int64_t weightAxis = rhs.size() > 1 ? rhs.size() - 1 : -1;
   return verifyContractionTypes(getOperation(), getLhs(), getRhs(), Value(),
-                                /*weightAxis=*/rhsRank - 1);
+                                weightAxis);
 }
 
 LogicalResult FullyConnectedOp::verify() {
@@ -350,7 +419,16 @@ LogicalResult FullyConnectedOp::verify() {
 // Activations
 //===----------------------------------------------------------------------===//
 
+LogicalResult LeakyReluOp::verify() {
+  if (!getAlpha().isFinite())
+    return emitOpError("expects a finite alpha");
+  return success();
+}
+
 LogicalResult ClipOp::verify() {
+  for (std::optional<APFloat> bound : {getMin(), getMax()})
+    if (bound && bound->isNaN())
+      return emitOpError("expects bounds that are not NaN");
   if (!isInteger(elementOf(getInput())))
     return success();
   for (std::optional<APFloat> bound : {getMin(), getMax()})
@@ -388,6 +466,14 @@ template <typename PoolOp> LogicalResult verifyPool2D(PoolOp pool) {
     return failure();
   if (llvm::any_of(pool.getKernel(), [](int64_t k) { return k <= 0; }))
     return pool.emitOpError("expects a positive kernel size");
+  for (int i = 0; i < 4; ++i) {
+    int64_t extent =
+        pool.getDilations()[i % 2] * (pool.getKernel()[i % 2] - 1) + 1;
+    if (pool.getPads()[i] >= extent)
+      return pool.emitOpError("pad ")
+             << pool.getPads()[i] << " is not smaller than the window ("
+             << extent << "): a window would lie wholly in the padding";
+  }
   ArrayRef<int64_t> in = shapeOf(pool.getInput());
   FailureOr<SmallVector<int64_t>> shape =
       windowShape(op, in, in[1], pool.getKernel(), pool.getStrides(),
@@ -424,7 +510,16 @@ LogicalResult GlobalAvgPoolOp::verify() {
       getOperation(), {getInput().getType(), getOutput().getType()});
 }
 
+/// Epsilons are added to variances under a square root.
+LogicalResult verifyEpsilon(Operation *op, APFloat epsilon) {
+  if (epsilon.isNegative() || !epsilon.isFinite())
+    return op->emitOpError("expects a finite, non-negative epsilon");
+  return success();
+}
+
 LogicalResult BatchNormOp::verify() {
+  if (failed(verifyEpsilon(getOperation(), getEpsilon())))
+    return failure();
   ArrayRef<int64_t> in = shapeOf(getInput());
   if (in.size() < 2)
     return emitOpError("expects an input of rank at least 2 (N, C, ...)");
@@ -451,6 +546,8 @@ LogicalResult SoftmaxOp::verify() {
 }
 
 LogicalResult LayerNormOp::verify() {
+  if (failed(verifyEpsilon(getOperation(), getEpsilon())))
+    return failure();
   ArrayRef<int64_t> in = shapeOf(getInput());
   if (failed(verifyAxis(getOperation(), getAxis(), in.size())))
     return failure();
@@ -468,8 +565,17 @@ LogicalResult LayerNormOp::verify() {
   }
   if (failed(verifyResultShape(getOperation(), in)))
     return failure();
+  if (getStatistics().size() > 2)
+    return emitOpError("returns at most two statistics (mean, inv_std_dev)");
+  SmallVector<int64_t> statsShape(in);
+  std::fill(statsShape.begin() + getAxis(), statsShape.end(), 1);
+  for (Value stats : {getMean(), getInvStdDev()})
+    if (stats && !shapesCompatible(shapeOf(stats), statsShape))
+      return emitOpError("expects mean and inv_std_dev of shape ")
+             << formatShape(statsShape) << ", got "
+             << formatShape(shapeOf(stats));
   SmallVector<Type> types(getOperation()->getOperandTypes());
-  types.push_back(getOutput().getType());
+  llvm::append_range(types, getOperation()->getResultTypes());
   return detail::verifySameElementFamily(getOperation(), types);
 }
 
@@ -516,7 +622,7 @@ LogicalResult ReshapeOp::verify() {
   if (!sizesCompatible(in, out))
     return emitOpError("cannot reshape ")
            << in << " elements into " << out << " elements";
-  return verifySameElementType(getOperation(), getInput());
+  return verifyReshapedElementType(getOperation(), getInput());
 }
 
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
@@ -557,7 +663,7 @@ LogicalResult FlattenOp::verify() {
                                {shapeProduct(in.take_front(axis)),
                                 shapeProduct(in.drop_front(axis))})))
     return failure();
-  return verifySameElementType(getOperation(), getInput());
+  return verifyReshapedElementType(getOperation(), getInput());
 }
 
 void FlattenOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
@@ -567,13 +673,14 @@ void FlattenOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 
 namespace {
 /// Axes distinct and in [0, rank).
-LogicalResult verifyAxes(Operation *op, ArrayRef<int64_t> axes, int64_t rank) {
+LogicalResult verifyAxes(Operation *op, ArrayRef<int64_t> axes, int64_t rank,
+                         StringRef name = "axis") {
   llvm::SmallSet<int64_t, 4> seen;
   for (int64_t axis : axes) {
-    if (failed(verifyAxis(op, axis, rank)))
+    if (failed(verifyAxis(op, axis, rank, name)))
       return failure();
     if (!seen.insert(axis).second)
-      return op->emitOpError("axis ") << axis << " is listed twice";
+      return op->emitOpError() << name << " " << axis << " is listed twice";
   }
   return success();
 }
@@ -595,7 +702,7 @@ LogicalResult SqueezeOp::verify() {
   }
   if (failed(verifyResultShape(getOperation(), shape)))
     return failure();
-  return verifySameElementType(getOperation(), getInput());
+  return verifyReshapedElementType(getOperation(), getInput());
 }
 
 void SqueezeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
@@ -614,7 +721,7 @@ LogicalResult UnsqueezeOp::verify() {
     shape.push_back(llvm::is_contained(getAxes(), d) ? 1 : *next++);
   if (failed(verifyResultShape(getOperation(), shape)))
     return failure();
-  return verifySameElementType(getOperation(), getInput());
+  return verifyReshapedElementType(getOperation(), getInput());
 }
 
 void UnsqueezeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
@@ -628,22 +735,53 @@ LogicalResult TransposeOp::verify() {
   if (perms.size() != in.size())
     return emitOpError("expects ")
            << in.size() << " permutation entries, got " << perms.size();
-  if (failed(verifyAxes(getOperation(), perms, in.size())))
+  if (failed(verifyAxes(getOperation(), perms, in.size(), "permutation entry")))
     return failure();
   SmallVector<int64_t> shape;
   for (int64_t p : perms)
     shape.push_back(in[p]);
   if (failed(verifyResultShape(getOperation(), shape)))
     return failure();
-  return verifySameElementType(getOperation(), getInput());
+  int64_t inAxis = -1;
+  if (auto perAxis =
+          dyn_cast<quant::UniformQuantizedPerAxisType>(elementOf(getInput())))
+    inAxis = perAxis.getQuantizedDimension();
+  return verifyMovedElementType(getOperation(), getInput(), [&](int64_t axis) {
+    return perms[axis] == inAxis;
+  });
 }
 
-OpFoldResult TransposeOp::fold(FoldAdaptor) {
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   ArrayRef<int64_t> perms = getPerms();
-  for (auto [i, p] : llvm::enumerate(perms))
-    if (static_cast<int64_t>(i) != p)
-      return {};
-  return getInput();
+  bool identity = llvm::all_of(llvm::enumerate(perms), [](auto entry) {
+    return static_cast<int64_t>(entry.index()) == entry.value();
+  });
+  if (identity && getInput().getType() == getType())
+    return getInput();
+  // Transposing a constant (a weight in another layout) is done here, once.
+  auto value = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput());
+  if (!value || !getType().hasStaticShape() ||
+      value.getElementType().isInteger(1))
+    return {};
+  RankedTensorType type = getType().clone(value.getElementType());
+  if (value.isSplat())
+    return value.reshape(type);
+  ArrayRef<char> raw = value.getRawData();
+  size_t size = raw.size() / value.getNumElements();
+  ArrayRef<int64_t> in = value.getType().getShape(), out = type.getShape();
+  SmallVector<int64_t> inStrides(in.size(), 1), outStrides(out.size(), 1);
+  for (int64_t d = static_cast<int64_t>(in.size()) - 2; d >= 0; --d) {
+    inStrides[d] = inStrides[d + 1] * in[d + 1];
+    outStrides[d] = outStrides[d + 1] * out[d + 1];
+  }
+  std::vector<char> result(raw.size());
+  for (int64_t i = 0, n = value.getNumElements(); i < n; ++i) {
+    int64_t source = 0;
+    for (size_t d = 0; d < perms.size(); ++d)
+      source += i / outStrides[d] % out[d] * inStrides[perms[d]];
+    std::memcpy(result.data() + i * size, raw.data() + source * size, size);
+  }
+  return DenseElementsAttr::getFromRawBuffer(type, result);
 }
 
 namespace {
@@ -671,6 +809,9 @@ void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 }
 
 LogicalResult PadOp::verify() {
+  if (isInteger(elementOf(getInput())) && !getValue().isInteger())
+    return emitOpError("expects an integral fill value for an integer "
+                       "tensor");
   ArrayRef<int64_t> in = shapeOf(getInput());
   ArrayRef<int64_t> pads = getPads();
   int64_t rank = in.size();
@@ -707,6 +848,22 @@ LogicalResult ResizeOp::verify() {
   if (in.size() != out.size())
     return emitOpError("expects a result of rank ")
            << in.size() << ", got rank " << out.size();
+  bool crop = getCoordinateTransform() == CoordinateTransform::TfCropAndResize;
+  std::optional<ArrayRef<float>> roi = getRoi();
+  if (crop != roi.has_value())
+    return emitOpError("expects roi exactly with the tf_crop_and_resize "
+                       "coordinate transform");
+  if (roi && roi->size() != 2 * in.size())
+    return emitOpError("expects ")
+           << 2 * in.size() << " roi values, got " << roi->size();
+  if (roi)
+    for (size_t d = 0; d < in.size(); ++d)
+      if (!std::isfinite((*roi)[d]) || !std::isfinite((*roi)[in.size() + d]) ||
+          (*roi)[in.size() + d] < (*roi)[d])
+        return emitOpError("expects finite roi bounds with end >= start, got "
+                           "[")
+               << (*roi)[d] << ", " << (*roi)[in.size() + d]
+               << "] for dimension " << d;
   if (std::optional<ArrayRef<float>> scales = getScales()) {
     if (scales->size() != in.size())
       return emitOpError("expects ")
@@ -716,7 +873,13 @@ LogicalResult ResizeOp::verify() {
         return emitOpError("expects positive scales");
       if (ShapedType::isDynamic(in[d]) || ShapedType::isDynamic(out[d]))
         continue;
-      auto expected = static_cast<int64_t>(std::floor(in[d] * scale));
+      double extent = roi ? (*roi)[in.size() + d] - (*roi)[d] : 1.0;
+      auto expected = static_cast<int64_t>(
+          std::floor(static_cast<double>(in[d]) * extent * scale));
+      // Sizes given as such (the keep_aspect_ratio policies) round instead.
+      if (expected != out[d] &&
+          static_cast<int64_t>(std::round(in[d] * extent * scale)) == out[d])
+        expected = out[d];
       if (expected != out[d])
         return emitOpError("dimension ")
                << d << ": " << in[d] << " * scale " << scale << " gives "
@@ -766,6 +929,49 @@ OpFoldResult RequantizeOp::fold(FoldAdaptor) {
   if (getInput().getType() == getType())
     return getInput();
   return {};
+}
+
+LogicalResult StorageCastOp::verify() {
+  if (failed(verifyResultShape(getOperation(), shapeOf(getInput()))))
+    return failure();
+  Type in = elementOf(getInput()), out = elementOf(getOutput());
+  bool inQuantized = isa<quant::QuantizedType>(in);
+  if (inQuantized == isa<quant::QuantizedType>(out))
+    return emitOpError("expects exactly one of input and result to be "
+                       "quantized, got ")
+           << in << " and " << out;
+  Type integer = inQuantized ? out : in;
+  auto quantized = cast<quant::QuantizedType>(inQuantized ? in : out);
+  if (!isStorageTypeOf(integer, quantized))
+    return emitOpError("expects the integer type to be the storage of ")
+           << quantized << " (" << (quantized.isSigned() ? "i" : "ui")
+           << quantized.getStorageTypeIntegralWidth() << "), got " << integer;
+  return success();
+}
+
+OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
+  if (auto producer = getInput().getDefiningOp<StorageCastOp>())
+    if (producer.getInput().getType() == getType())
+      return producer.getInput();
+  // Constant integers become a quantized constant (the stored values do not
+  // change).
+  if (auto value = dyn_cast_if_present<ElementsAttr>(adaptor.getInput()))
+    if (ConstantOp::isBuildableWith(value, getType()))
+      return value;
+  return {};
+}
+
+LogicalResult DynamicQuantizeOp::verify() {
+  if (failed(verifyResultShape(getOperation(), shapeOf(getInput()))))
+    return failure();
+  Type u8 = IntegerType::get(getContext(), 8, IntegerType::Unsigned);
+  if (elementOf(getOutput()) != u8 || elementOf(getZeroPoint()) != u8)
+    return emitOpError("expects ui8 output and zero point");
+  if (elementOf(getScale()) != elementOf(getInput()))
+    return emitOpError("expects a scale of the input's element type");
+  if (!shapeOf(getScale()).empty() || !shapeOf(getZeroPoint()).empty())
+    return emitOpError("expects a scalar (rank-0) scale and zero point");
+  return success();
 }
 
 #define GET_OP_CLASSES

@@ -36,6 +36,29 @@ FailureOr<SmallVector<int64_t>> broadcastShapes(ArrayRef<int64_t> lhs,
   return result;
 }
 
+FailureOr<SmallVector<int64_t>> matmulShape(ArrayRef<int64_t> lhsShape,
+                                            ArrayRef<int64_t> rhsShape) {
+  if (lhsShape.empty() || rhsShape.empty())
+    return failure();
+  SmallVector<int64_t> lhs(lhsShape), rhs(rhsShape);
+  bool lhsVector = lhs.size() == 1, rhsVector = rhs.size() == 1;
+  if (lhsVector)
+    lhs.insert(lhs.begin(), 1);
+  if (rhsVector)
+    rhs.push_back(1);
+  if (!sizesCompatible(lhs.back(), rhs[rhs.size() - 2]))
+    return failure();
+  FailureOr<SmallVector<int64_t>> shape =
+      broadcastShapes(ArrayRef(lhs).drop_back(2), ArrayRef(rhs).drop_back(2));
+  if (failed(shape))
+    return failure();
+  if (!lhsVector)
+    shape->push_back(lhs[lhs.size() - 2]);
+  if (!rhsVector)
+    shape->push_back(rhs.back());
+  return shape;
+}
+
 FailureOr<int64_t> windowOutputSize(int64_t input, int64_t kernel,
                                     int64_t stride, int64_t dilation,
                                     int64_t padBegin, int64_t padEnd,

@@ -51,7 +51,8 @@ def Qcc_RoundingModeAttr : EnumAttr<Qcc_Dialect, Qcc_RoundingMode, "rounding"> {
 def Qcc_PadMode : I32EnumAttr<"PadMode", "how padded elements are filled", [
       I32EnumAttrCase<"Constant", 0, "constant">,
       I32EnumAttrCase<"Reflect", 1, "reflect">,
-      I32EnumAttrCase<"Edge", 2, "edge">
+      I32EnumAttrCase<"Edge", 2, "edge">,
+      I32EnumAttrCase<"Wrap", 3, "wrap">
     ]> {
   let cppNamespace = "::qcc";
   let genSpecializedAttr = 0;
@@ -77,7 +78,8 @@ def Qcc_CoordinateTransform : I32EnumAttr<"CoordinateTransform",
       I32EnumAttrCase<"HalfPixelSymmetric", 1, "half_pixel_symmetric">,
       I32EnumAttrCase<"PytorchHalfPixel", 2, "pytorch_half_pixel">,
       I32EnumAttrCase<"AlignCorners", 3, "align_corners">,
-      I32EnumAttrCase<"Asymmetric", 4, "asymmetric">
+      I32EnumAttrCase<"Asymmetric", 4, "asymmetric">,
+      I32EnumAttrCase<"TfCropAndResize", 5, "tf_crop_and_resize">
     ]> {
   let cppNamespace = "::qcc";
   let genSpecializedAttr = 0;

@@ -32,6 +32,9 @@ def Qcc_Dialect : Dialect {
       the calibrated real-valued range of its result.
     * `qcc.bit_width = 8 : i64` on an op: the chosen storage bit-width of its
       result (4, 8 or 16).
+    * `qcc.name = "conv1"` on a function argument or result: the name of the
+      tensor in the source model (used in reports and the generated
+      library's metadata).
     * `fused_activation = #qcc.activation<...>` on ops that can absorb an
       activation (convolutions, fully connected, add/sub/mul).
   }];
@@ -39,6 +42,7 @@ def Qcc_Dialect : Dialect {
   let hasConstantMaterializer = 1;
   let hasOperationAttrVerify = 1;
   let hasRegionArgAttrVerify = 1;
+  let hasRegionResultAttrVerify = 1;
   let dependentDialects = ["::mlir::quant::QuantDialect"];
   let extraClassDeclaration = [{
     void registerAttributes();
@@ -47,6 +51,8 @@ def Qcc_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kRangeAttrName = "qcc.range";
     /// Name of the discardable attribute holding a chosen bit-width.
     static constexpr ::llvm::StringLiteral kBitWidthAttrName = "qcc.bit_width";
+    /// Name of the discardable attribute holding a source-model tensor name.
+    static constexpr ::llvm::StringLiteral kNameAttrName = "qcc.name";
   }];
 }
 

@@ -54,8 +54,9 @@ def Qcc_ConstantOp : Qcc_Op<"constant", [ConstantLike]> {
   let description = [{
     Holds a tensor value. For a quantized result, `value` holds the stored
     integers and must have the storage type of the quantized element type
-    (for example `i8` for `!quant.uniform<i8:f32, 0.5>`); the result type is
-    then written after `->`.
+    (`i8` for `!quant.uniform<i8:f32, 0.5>`, `ui8` for
+    `!quant.uniform<u8:f32, 0.5>`); the result type is then written after
+    `->`.
 
     ```mlir
     %w = qcc.constant dense<[[1.0, 2.0]]> : tensor<1x2xf32>
@@ -259,6 +260,7 @@ def Qcc_ClipOp : Qcc_UnaryOp<"clip", "min(max(x, min), max)", Qcc_Tensor> {
 def Qcc_LeakyReluOp : Qcc_UnaryOp<"leaky_relu", "x < 0 ? alpha * x : x"> {
   let arguments = (ins Qcc_FloatOrQuantTensor:$input,
                        DefaultValuedAttr<F32Attr, "0.01f">:$alpha);
+  let hasVerifier = 1;
 }
 
 def Qcc_HardSigmoidOp
@@ -406,7 +408,10 @@ def Qcc_LayerNormOp : Qcc_Op<"layer_norm"> {
   let description = [{
     Normalizes over dimensions `[axis, rank)`:
     `y = (x - mean) / sqrt(variance + epsilon) * scale + bias`, where `scale`
-    and the optional `bias` broadcast to `input.shape[axis:]`.
+    and the optional `bias` broadcast to `input.shape[axis:]`. Optionally it
+    also returns, as `statistics`, the mean and then `1 / sqrt(variance +
+    epsilon)` it used, of the input's shape with the normalized dimensions set
+    to 1 (ONNX's Mean and InvStdDev outputs).
 
     ```mlir
     %y = qcc.layer_norm %x, %g, %b {axis = 2 : i64, epsilon = 1.0e-05 : f32}
@@ -416,7 +421,18 @@ def Qcc_LayerNormOp : Qcc_Op<"layer_norm"> {
   let arguments = (ins Qcc_FloatTensor:$input, Qcc_FloatTensor:$scale,
       Optional<Qcc_FloatTensor>:$bias, I64Attr:$axis,
       DefaultValuedAttr<F32Attr, "1.0e-5f">:$epsilon);
-  let results = (outs Qcc_FloatTensor:$output);
+  let results = (outs Qcc_FloatTensor:$output,
+                      Variadic<Qcc_FloatTensor>:$statistics);
+  let extraClassDeclaration = [{
+    /// The optional Mean and InvStdDev results (statistics #0 and #1).
+    ::mlir::Value getMean() {
+      return getStatistics().empty() ? ::mlir::Value() : getStatistics()[0];
+    }
+    ::mlir::Value getInvStdDev() {
+      return getStatistics().size() < 2 ? ::mlir::Value()
+                                        : getStatistics()[1];
+    }
+  }];
   let hasVerifier = 1;
 }
 
@@ -531,7 +547,8 @@ def Qcc_PadOp : Qcc_Op<"pad"> {
     `pads` holds `2 * rank` amounts as in ONNX: the begin amounts of every
     dimension, then the end amounts; negative amounts crop. `mode` is
     `constant` (fill with `value`), `reflect` (mirror without repeating the
-    edge; each amount less than the dimension) or `edge` (repeat the edge).
+    edge; each amount less than the dimension), `edge` (repeat the edge) or
+    `wrap` (continue periodically from the other side).
     For a quantized tensor, `value` is a real value.
 
     ```mlir
@@ -555,6 +572,12 @@ def Qcc_ResizeOp : Qcc_Op<"resize"> {
     them; otherwise the scale is `out / in`. `linear` interpolates along
     every resized dimension (bilinear on an NCHW image).
 
+    With `coordinate_transform = #qcc.coordinate_transform<tf_crop_and_resize>`,
+    `roi` holds the region of interest (`2 * rank` values: every start, then
+    every end, relative to the input size), each output dimension is
+    `floor(in * (end - start) * scale)`, and samples outside the input take
+    `extrapolation_value`.
+
     ```mlir
     %y = qcc.resize %x {mode = #qcc.resize_mode<nearest>,
                         coordinate_transform = #qcc.coordinate_transform<asymmetric>,
@@ -568,7 +591,9 @@ def Qcc_ResizeOp : Qcc_Op<"resize"> {
                         "CoordinateTransform::HalfPixel">:$coordinate_transform,
       DefaultValuedAttr<Qcc_NearestModeAttr,
                         "NearestMode::RoundPreferFloor">:$nearest_mode,
-      OptionalAttr<DenseF32ArrayAttr>:$scales);
+      OptionalAttr<DenseF32ArrayAttr>:$scales,
+      OptionalAttr<DenseF32ArrayAttr>:$roi,
+      DefaultValuedAttr<F32Attr, "0.0f">:$extrapolation_value);
   let results = (outs Qcc_FloatOrQuantTensor:$output);
   let hasVerifier = 1;
 }
@@ -628,6 +653,47 @@ def Qcc_RequantizeOp : Qcc_Op<"requantize"> {
   let results = (outs Qcc_QuantizedTensor:$output);
   let hasVerifier = 1;
   let hasFolder = 1;
+}
+
+def Qcc_StorageCastOp : Qcc_Op<"storage_cast"> {
+  let summary = "Reinterpret stored integers as quantized values, or back";
+  let description = [{
+    Gives integers the quantization parameters of the result type (or drops
+    them): no value changes. One side is quantized, the other is the integer
+    type of its storage (`ui8` for `u8`, `i8` for `i8`, ...). ONNX models
+    carry quantized tensors as plain integers with separate scales; the
+    importer uses this op where such a tensor enters or leaves a quantized op.
+
+    ```mlir
+    %q = qcc.storage_cast %x : (tensor<4xui8>)
+        -> tensor<4x!quant.uniform<u8:f32, 0.1:128>>
+    ```
+  }];
+  let arguments = (ins Qcc_Tensor:$input);
+  let results = (outs Qcc_Tensor:$output);
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Qcc_DynamicQuantizeOp : Qcc_Op<"dynamic_quantize"> {
+  let summary = "Quantize to uint8 with a scale computed from the data";
+  let description = [{
+    ONNX DynamicQuantizeLinear: `scale = (max(0, max(x)) - min(0, min(x))) /
+    255`, `zero_point = saturate(round(-min(0, min(x)) / scale))`, and
+    `output = saturate(round(x / scale) + zero_point)`, rounding half to even.
+    Because the parameters are only known at run time, the output is plain
+    `ui8`. qcc's own pipeline quantizes with calibrated, static parameters
+    and never produces this op.
+
+    ```mlir
+    %y, %scale, %zp = qcc.dynamic_quantize %x
+        : (tensor<6xf32>) -> (tensor<6xui8>, tensor<f32>, tensor<ui8>)
+    ```
+  }];
+  let arguments = (ins Qcc_FloatTensor:$input);
+  let results = (outs Qcc_Tensor:$output, Qcc_FloatTensor:$scale,
+                      Qcc_Tensor:$zero_point);
+  let hasVerifier = 1;
 }
 
 #endif // QCC_DIALECT_QCC_IR_QCCOPS_TD

@@ -26,6 +26,11 @@ namespace qcc {
 mlir::FailureOr<llvm::SmallVector<int64_t>>
 broadcastShapes(llvm::ArrayRef<int64_t> lhs, llvm::ArrayRef<int64_t> rhs);
 
+/// Result shape of a numpy-style matrix product (batch dimensions broadcast;
+/// a 1-D operand is a vector whose dimension is dropped), or failure.
+mlir::FailureOr<llvm::SmallVector<int64_t>>
+matmulShape(llvm::ArrayRef<int64_t> lhs, llvm::ArrayRef<int64_t> rhs);
+
 /// Output size of a sliding window (convolution, pooling) along one
 /// dimension; failure if the dilated window is larger than the padded input.
 /// With `ceilMode`, a last window that would start in the end padding is
