@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/InitAll.h"
+#include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/Qcc/IR/QccDialect.h"
 #include "qcc/Pipelines/Pipelines.h"
 
@@ -26,5 +27,6 @@ void qcc::registerAllDialects(mlir::DialectRegistry &registry) {
 
 void qcc::registerAllPasses() {
   mlir::registerTransformsPasses();
+  registerQccConversionPasses();
   registerPipelines();
 }
