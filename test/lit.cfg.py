@@ -28,3 +28,20 @@ llvm_config.add_tool_substitutions(["qcc", "qcc-opt"], tool_dirs)
 # The formatter of the LLVM release qcc builds against (clang-format-22).
 config.substitutions.append(
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
+
+# Models and conformance cases beside the checkout (../shared); the tests that
+# need them say `REQUIRES: shared-data` and are reported UNSUPPORTED without.
+config.qcc_shared_dir = os.path.normpath(
+    os.path.join(config.qcc_src_root, "..", "shared"))
+if os.path.isdir(os.path.join(config.qcc_shared_dir, "models")):
+    config.available_features.add("shared-data")
+config.substitutions.append(("%shared", config.qcc_shared_dir))
+
+# Debian's Python, which has numpy (the first python3 on PATH may not).
+config.substitutions.append(("%python", "/usr/bin/python3"))
+
+# ONNX models for tests are written as protobuf text and encoded with protoc.
+config.substitutions.append(
+    ("%onnx_encode",
+     "protoc --encode=onnx.ModelProto -I/usr/include/onnx onnx.proto"))
+llvm_config.add_tool_substitutions(["qcc-run", "qcc-conformance"], tool_dirs)

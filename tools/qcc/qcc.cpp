@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "qcc/Driver/Diagnostics.h"
+#include "qcc/Driver/LoadModel.h"
 #include "qcc/InitAll.h"
 #include "qcc/Pipelines/Pipelines.h"
 #include "qcc/Target/TargetInfo.h"
@@ -17,11 +19,11 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -94,18 +96,23 @@ FailureOr<qcc::EmitKind> chooseEmitKind() {
       .Default(qcc::EmitKind::So);
 }
 
-/// Checks the syntax of one --input-shape value: "name:1x3x48x192".
-LogicalResult checkInputShape(StringRef value) {
+/// Parses one --input-shape value: "name:1x3x48x192".
+LogicalResult parseInputShape(StringRef value,
+                              qcc::OnnxImportOptions &options) {
   auto [name, dims] = value.rsplit(':');
   SmallVector<StringRef> sizes;
   dims.split(sizes, 'x');
+  SmallVector<int64_t> shape;
   bool valid = !name.empty() && !dims.empty() && value.contains(':');
   for (StringRef size : sizes) {
-    unsigned long long parsed;
-    valid &= !getAsUnsignedInteger(size, 10, parsed) && parsed > 0;
+    int64_t parsed;
+    valid &= !size.getAsInteger(10, parsed) && parsed > 0;
+    shape.push_back(parsed);
   }
-  if (valid)
+  if (valid) {
+    options.inputShapes[name] = shape;
     return success();
+  }
   fail("invalid --input-shape '" + value +
        "' (expected name:DxDx...xD with positive sizes, e.g. "
        "input:1x3x48x192)");
@@ -154,27 +161,23 @@ int main(int argc, char **argv) {
   FailureOr<qcc::EmitKind> emit = chooseEmitKind();
   if (failed(emit))
     return 1;
+  qcc::OnnxImportOptions importOptions;
   for (StringRef shape : inputShapes)
-    if (failed(checkInputShape(shape)))
+    if (failed(parseInputShape(shape, importOptions)))
       return 1;
   if (!target->canEmit(*emit))
     return fail("-emit=" + qcc::stringifyEmitKind(*emit) +
                 " is not available for target '" + target->name +
                 "' (its code is produced as assembly; use -S or -emit=obj)");
 
-  std::string errorMessage;
-  std::unique_ptr<MemoryBuffer> input =
-      mlir::openInputFile(inputFilename, &errorMessage);
-  if (!input)
+  if (!sys::fs::exists(inputFilename))
     return fail("cannot open input file '" + inputFilename +
-                "': " + errorMessage);
+                "': No such file or directory");
   StringRef extension = sys::path::extension(inputFilename);
-  if (extension == ".onnx")
-    return fail("ONNX import is not supported yet ('" + inputFilename + "')");
-  if (extension != ".mlir")
+  if (extension != ".onnx" && extension != ".mlir")
     return fail("cannot tell the format of '" + inputFilename +
                 "' (expected a .mlir or .onnx file)");
-  if (!inputShapes.empty())
+  if (!inputShapes.empty() && extension != ".onnx")
     return fail("--input-shape applies to ONNX models; the function "
                 "signature of an .mlir input fixes its shapes");
 
@@ -182,12 +185,12 @@ int main(int argc, char **argv) {
   qcc::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
   SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(input), SMLoc());
-  mlir::SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, &context);
-  if (!module)
+  qcc::ToolDiagnosticHandler diagnostics(sourceMgr, &context);
+  std::optional<qcc::LoadedModel> model =
+      qcc::loadModel(inputFilename, &context, sourceMgr, importOptions);
+  if (!model)
     return 1;
+  mlir::OwningOpRef<mlir::ModuleOp> module = std::move(model->module);
 
   mlir::PassManager pm(&context);
   qcc::buildImportCleanupPipeline(pm);
@@ -201,6 +204,7 @@ int main(int argc, char **argv) {
 
   if (outputFilename.empty())
     outputFilename = defaultOutput(*emit);
+  std::string errorMessage;
   std::unique_ptr<ToolOutputFile> output =
       mlir::openOutputFile(outputFilename, &errorMessage);
   if (!output)

@@ -1,0 +1,55 @@
+//===- Interpreter.h - The reference interpreter ----------------*- C++ -*-===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Executes a function of qcc ops. It defines what every op computes, in float
+// and in quantized form (docs/Interpreter.md); every backend must match it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QCC_INTERPRETER_INTERPRETER_H
+#define QCC_INTERPRETER_INTERPRETER_H
+
+#include "qcc/Support/Tensor.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <functional>
+#include <memory>
+
+namespace qcc {
+
+class Program {
+public:
+  /// Called with every op result as it is computed (for --dump-dir).
+  using Observer = std::function<void(mlir::Value, const Tensor &)>;
+
+  /// Prepares `func` for execution: decodes attributes, precomputes index
+  /// tables and quantization parameters. Reports unsupported ops, element
+  /// types and dynamic shapes as diagnostics on the op.
+  static mlir::FailureOr<Program> compile(mlir::func::FuncOp func);
+
+  Program(Program &&);
+  Program &operator=(Program &&);
+  ~Program();
+
+  /// Runs on one tensor per function argument, each of its argument's
+  /// shape and in-memory dtype.
+  std::vector<Tensor> run(llvm::ArrayRef<Tensor> inputs,
+                          const Observer &observer = nullptr) const;
+
+  mlir::func::FuncOp getFunction() const;
+
+private:
+  struct Impl;
+  explicit Program(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl;
+};
+
+} // namespace qcc
+
+#endif // QCC_INTERPRETER_INTERPRETER_H

@@ -1,0 +1,269 @@
+//===- OnnxTensor.cpp - ONNX TensorProto files ----------------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Import/OnnxTensor.h"
+#include "OnnxProto.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstring>
+
+using namespace llvm;
+
+namespace qcc {
+
+namespace {
+struct DataTypeInfo {
+  int32_t number;
+  const char *name;
+  std::optional<DType> dtype;
+};
+} // namespace
+
+static const DataTypeInfo kDataTypes[] = {
+    {1, "FLOAT", DType::F32},
+    {2, "UINT8", DType::U8},
+    {3, "INT8", DType::I8},
+    {4, "UINT16", DType::U16},
+    {5, "INT16", DType::I16},
+    {6, "INT32", DType::I32},
+    {7, "INT64", DType::I64},
+    {8, "STRING", std::nullopt},
+    {9, "BOOL", DType::Bool},
+    {10, "FLOAT16", DType::F16},
+    {11, "DOUBLE", DType::F64},
+    {12, "UINT32", DType::U32},
+    {13, "UINT64", DType::U64},
+    {14, "COMPLEX64", std::nullopt},
+    {15, "COMPLEX128", std::nullopt},
+    {16, "BFLOAT16", DType::BF16},
+    {17, "FLOAT8E4M3FN", std::nullopt},
+    {18, "FLOAT8E4M3FNUZ", std::nullopt},
+    {19, "FLOAT8E5M2", std::nullopt},
+    {20, "FLOAT8E5M2FNUZ", std::nullopt},
+    {21, "UINT4", DType::U4},
+    {22, "INT4", DType::I4},
+    {23, "FLOAT4E2M1", std::nullopt},
+    {24, "FLOAT8E8M0", std::nullopt},
+    {25, "UINT2", std::nullopt},
+    {26, "INT2", std::nullopt},
+};
+
+std::optional<DType> dtypeOfOnnx(int32_t dataType) {
+  for (const DataTypeInfo &info : kDataTypes)
+    if (info.number == dataType)
+      return info.dtype;
+  return std::nullopt;
+}
+
+int32_t onnxDataTypeOf(DType dtype) {
+  for (const DataTypeInfo &info : kDataTypes)
+    if (info.dtype == dtype)
+      return info.number;
+  llvm_unreachable("every dtype has an ONNX number");
+}
+
+std::string onnxDataTypeName(int32_t dataType) {
+  for (const DataTypeInfo &info : kDataTypes)
+    if (info.number == dataType)
+      return info.name;
+  return "data type " + std::to_string(dataType);
+}
+
+/// Unpacks two 4-bit values per byte, low nibble first.
+static void unpackNibbles(const uint8_t *packed, Tensor &tensor) {
+  bool isSignedNibble = tensor.dtype() == DType::I4;
+  uint8_t *out = tensor.data<uint8_t>();
+  for (int64_t i = 0, n = tensor.numElements(); i < n; ++i) {
+    uint8_t nibble = (packed[i / 2] >> (4 * (i % 2))) & 0xf;
+    out[i] = isSignedNibble && (nibble & 0x8) ? nibble | 0xf0 : nibble;
+  }
+}
+
+Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
+                                 StringRef baseDir) {
+  std::string name = proto.name().empty() ? "<unnamed>" : proto.name();
+  auto fail = [&](const Twine &why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "tensor '" + name + "': " + why);
+  };
+  std::optional<DType> dtype = dtypeOfOnnx(proto.data_type());
+  if (!dtype)
+    return fail("element type " + onnxDataTypeName(proto.data_type()) +
+                " is not supported");
+  SmallVector<int64_t> shape(proto.dims().begin(), proto.dims().end());
+  if (llvm::any_of(shape, [](int64_t d) { return d < 0; }))
+    return fail("negative dimension");
+  Tensor tensor(*dtype, shape);
+  int64_t n = tensor.numElements();
+  bool isNibble = *dtype == DType::I4 || *dtype == DType::U4;
+  size_t packedBytes = isNibble ? (n + 1) / 2 : tensor.byteSize();
+
+  auto fromBytes = [&](StringRef bytes) -> Expected<Tensor> {
+    if (bytes.size() != packedBytes)
+      return fail("holds " + Twine(bytes.size()) + " bytes of data, expected " +
+                  Twine(packedBytes));
+    if (isNibble)
+      unpackNibbles(reinterpret_cast<const uint8_t *>(bytes.data()), tensor);
+    else
+      std::memcpy(tensor.raw(), bytes.data(), bytes.size());
+    return tensor;
+  };
+
+  if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
+    std::string location;
+    uint64_t offset = 0, length = 0;
+    bool hasLength = false;
+    for (const onnx::StringStringEntryProto &entry : proto.external_data()) {
+      StringRef key = entry.key(), value = entry.value();
+      if (key == "location") {
+        location = value.str();
+      } else if (key == "offset") {
+        if (value.getAsInteger(10, offset))
+          return fail("external data offset '" + value + "' is not a number");
+      } else if (key == "length") {
+        if (value.getAsInteger(10, length))
+          return fail("external data length '" + value + "' is not a number");
+        hasLength = true;
+      }
+    }
+    if (location.empty())
+      return fail("external data without a location");
+    SmallString<256> path(baseDir);
+    sys::path::append(path, location);
+    ErrorOr<std::unique_ptr<MemoryBuffer>> file = MemoryBuffer::getFileSlice(
+        path, hasLength ? length : packedBytes, offset);
+    if (!file)
+      return fail("cannot read external data '" + path +
+                  "': " + file.getError().message());
+    return fromBytes((*file)->getBuffer());
+  }
+  if (proto.has_raw_data())
+    return fromBytes(proto.raw_data());
+
+  auto checkCount = [&](int64_t count, int64_t expected) -> Error {
+    if (count == expected)
+      return Error::success();
+    return fail("holds " + Twine(count) + " values, expected " +
+                Twine(expected));
+  };
+  switch (*dtype) {
+  case DType::F32:
+    if (Error e = checkCount(proto.float_data_size(), n))
+      return std::move(e);
+    std::copy(proto.float_data().begin(), proto.float_data().end(),
+              tensor.data<float>());
+    return tensor;
+  case DType::F64:
+    if (Error e = checkCount(proto.double_data_size(), n))
+      return std::move(e);
+    std::copy(proto.double_data().begin(), proto.double_data().end(),
+              tensor.data<double>());
+    return tensor;
+  case DType::I64:
+    if (Error e = checkCount(proto.int64_data_size(), n))
+      return std::move(e);
+    std::copy(proto.int64_data().begin(), proto.int64_data().end(),
+              tensor.data<int64_t>());
+    return tensor;
+  case DType::U32:
+  case DType::U64: {
+    if (Error e = checkCount(proto.uint64_data_size(), n))
+      return std::move(e);
+    for (int64_t i = 0; i < n; ++i) {
+      if (*dtype == DType::U32)
+        tensor.data<uint32_t>()[i] = proto.uint64_data(i);
+      else
+        tensor.data<uint64_t>()[i] = proto.uint64_data(i);
+    }
+    return tensor;
+  }
+  case DType::I4:
+  case DType::U4: {
+    if (Error e = checkCount(proto.int32_data_size(), (n + 1) / 2))
+      return std::move(e);
+    std::vector<uint8_t> packed(proto.int32_data().begin(),
+                                proto.int32_data().end());
+    unpackNibbles(packed.data(), tensor);
+    return tensor;
+  }
+  default: {
+    // Everything narrower than 32 bits, and int32, comes in int32_data
+    // (float16 and bfloat16 as their bit patterns).
+    if (Error e = checkCount(proto.int32_data_size(), n))
+      return std::move(e);
+    size_t size = dtypeSize(*dtype);
+    auto *out = static_cast<uint8_t *>(tensor.raw());
+    for (int64_t i = 0; i < n; ++i) {
+      int32_t value = proto.int32_data(i);
+      std::memcpy(out + i * size, &value, size);
+    }
+    return tensor;
+  }
+  }
+}
+
+template <typename Message>
+Error parseProtoFile(StringRef path, Message &message) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> file = MemoryBuffer::getFile(path);
+  if (!file)
+    return createStringError(file.getError(), "cannot open '" + path + "': " +
+                                                  file.getError().message());
+  StringRef bytes = (*file)->getBuffer();
+  if (bytes.size() > static_cast<size_t>(INT32_MAX) ||
+      !message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+    return createStringError(inconvertibleErrorCode(),
+                             path + ": not a valid (or a truncated) " +
+                                 message.GetTypeName() + " protobuf");
+  return Error::success();
+}
+
+template Error parseProtoFile(StringRef, onnx::ModelProto &);
+template Error parseProtoFile(StringRef, onnx::TensorProto &);
+
+Expected<Tensor> readTensorProtoFile(StringRef path) {
+  onnx::TensorProto proto;
+  if (Error e = parseProtoFile(path, proto))
+    return std::move(e);
+  Expected<Tensor> tensor =
+      tensorFromProto(proto, sys::path::parent_path(path));
+  if (!tensor)
+    return createStringError(inconvertibleErrorCode(),
+                             path + ": " + toString(tensor.takeError()));
+  return tensor;
+}
+
+Error writeTensorProtoFile(StringRef path, const Tensor &tensor,
+                           StringRef name) {
+  onnx::TensorProto proto;
+  proto.set_name(name.str());
+  proto.set_data_type(onnxDataTypeOf(tensor.dtype()));
+  for (int64_t size : tensor.shape())
+    proto.add_dims(size);
+  const auto *bytes = static_cast<const char *>(tensor.raw());
+  if (tensor.dtype() == DType::I4 || tensor.dtype() == DType::U4) {
+    std::string packed((tensor.numElements() + 1) / 2, '\0');
+    for (int64_t i = 0, n = tensor.numElements(); i < n; ++i)
+      packed[i / 2] |= static_cast<char>((bytes[i] & 0xf) << (4 * (i % 2)));
+    proto.set_raw_data(std::move(packed));
+  } else {
+    proto.set_raw_data(std::string(bytes, tensor.byteSize()));
+  }
+  std::error_code ec;
+  raw_fd_ostream os(path, ec, sys::fs::OF_None);
+  if (ec)
+    return createStringError(ec,
+                             "cannot write '" + path + "': " + ec.message());
+  os << proto.SerializeAsString();
+  return Error::success();
+}
+
+} // namespace qcc

@@ -1,0 +1,1528 @@
+//===- Interpreter.cpp - The reference interpreter ------------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Compiling a function turns every op into a step: a closure over its slot
+// numbers and everything that can be computed before the first run
+// (attributes, shapes, index tables, quantization parameters). Running is
+// then a loop over steps, each a typed loop over a whole tensor.
+//
+// Semantics (docs/Interpreter.md):
+//  * float ops compute in float32 as the ONNX reference does;
+//  * quantize / dequantize follow ONNX QuantizeLinear / DequantizeLinear;
+//  * a convolution, matmul or fully connected op on quantized operands
+//    accumulates (x - zx) * (w - zw) exactly in int32; a quantized result is
+//    then rint(acc * float(sx * sw / sy) + zy), saturated (ONNX QLinearConv);
+//  * every other op on quantized tensors computes on the dequantized values
+//    and quantizes its result, rounding half to even. Ops that only move
+//    data (reshape, transpose, pad, concat of equal types, max pooling,
+//    nearest resize) move the stored integers unchanged.
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Interpreter/Interpreter.h"
+#include "Kernels.h"
+#include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/IR/QccShapes.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/APFloat.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace mlir;
+using llvm::ArrayRef;
+using llvm::SmallVector;
+
+namespace qcc {
+
+namespace {
+
+using Slots = std::vector<Tensor>;
+using StepFn = std::function<void(Slots &)>;
+
+//===----------------------------------------------------------------------===//
+// Types and quantization parameters
+//===----------------------------------------------------------------------===//
+
+ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<ShapedType>(v.getType()).getShape();
+}
+Type elementOf(Value v) {
+  return cast<ShapedType>(v.getType()).getElementType();
+}
+bool isQuantized(Value v) { return isa<quant::QuantizedType>(elementOf(v)); }
+
+/// Calls `f` with a value of the C++ type that holds `dtype` in memory.
+template <typename F> auto visitDType(DType dtype, F &&f) {
+  switch (dtype) {
+  case DType::F32:
+    return f(float{});
+  case DType::F64:
+    return f(double{});
+  case DType::I4:
+  case DType::I8:
+    return f(int8_t{});
+  case DType::Bool:
+  case DType::U4:
+  case DType::U8:
+    return f(uint8_t{});
+  case DType::I16:
+    return f(int16_t{});
+  case DType::U16:
+  case DType::F16:
+  case DType::BF16:
+    return f(uint16_t{});
+  case DType::I32:
+    return f(int32_t{});
+  case DType::U32:
+    return f(uint32_t{});
+  case DType::I64:
+    return f(int64_t{});
+  case DType::U64:
+    return f(uint64_t{});
+  }
+  llvm_unreachable("unknown dtype");
+}
+
+/// Scale, zero point and storage range of a quantized element type, with
+/// per-axis parameters indexed along `axis`.
+struct QuantInfo {
+  SmallVector<float> scales;
+  SmallVector<double> scalesExact;
+  SmallVector<int64_t> zeroPoints;
+  int64_t axis = -1;
+  int64_t qmin = 0, qmax = 0;
+  DType dtype = DType::I8;
+  Type expressed;
+
+  static QuantInfo get(quant::QuantizedType type) {
+    QuantInfo info;
+    info.qmin = type.getStorageTypeMin();
+    info.qmax = type.getStorageTypeMax();
+    info.dtype = *dtypeOf(type);
+    info.expressed = type.getExpressedType();
+    if (auto uniform = dyn_cast<quant::UniformQuantizedType>(type)) {
+      info.scalesExact = {uniform.getScale()};
+      info.zeroPoints = {uniform.getZeroPoint()};
+    } else {
+      auto perAxis = cast<quant::UniformQuantizedPerAxisType>(type);
+      info.scalesExact.assign(perAxis.getScales().begin(),
+                              perAxis.getScales().end());
+      info.zeroPoints.assign(perAxis.getZeroPoints().begin(),
+                             perAxis.getZeroPoints().end());
+      info.axis = perAxis.getQuantizedDimension();
+    }
+    for (double s : info.scalesExact)
+      info.scales.push_back(static_cast<float>(s));
+    return info;
+  }
+
+  /// Per-element parameter index for a tensor of `shape`.
+  int64_t channelOf(int64_t index, ArrayRef<int64_t> shape) const {
+    if (axis < 0)
+      return 0;
+    int64_t inner = shapeProduct(shape.drop_front(axis + 1));
+    return index / inner % shape[axis];
+  }
+};
+
+double roundWith(double value, RoundingMode mode) {
+  switch (mode) {
+  case RoundingMode::HalfToEven:
+    return std::nearbyint(value);
+  case RoundingMode::HalfAwayFromZero:
+    return std::round(value);
+  case RoundingMode::HalfUp:
+    return std::floor(value + 0.5);
+  }
+  llvm_unreachable("unknown rounding mode");
+}
+
+Tensor dequantize(const Tensor &q, const QuantInfo &info) {
+  Tensor result(DType::F32, q.shape());
+  float *out = result.data<float>();
+  visitDType(q.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    const T *in = q.data<T>();
+    for (int64_t i = 0, n = q.numElements(); i < n; ++i) {
+      int64_t c = info.channelOf(i, q.shape());
+      out[i] =
+          (static_cast<float>(in[i]) - static_cast<float>(info.zeroPoints[c])) *
+          info.scales[c];
+    }
+  });
+  return result;
+}
+
+Tensor quantize(const Tensor &x, const QuantInfo &info, RoundingMode mode) {
+  Tensor result(info.dtype, x.shape());
+  const float *in = x.data<float>();
+  visitDType(info.dtype, [&](auto tag) {
+    using T = decltype(tag);
+    T *out = result.data<T>();
+    for (int64_t i = 0, n = x.numElements(); i < n; ++i) {
+      int64_t c = info.channelOf(i, x.shape());
+      double q = roundWith(in[i] / info.scales[c], mode) + info.zeroPoints[c];
+      out[i] = static_cast<T>(std::clamp<double>(q, info.qmin, info.qmax));
+    }
+  });
+  return result;
+}
+
+/// ONNX casts a double to the storage type after clipping; NaN becomes 0.
+template <typename T> T saturate(double value, int64_t qmin, int64_t qmax) {
+  if (std::isnan(value))
+    return 0;
+  return static_cast<T>(std::clamp<double>(value, qmin, qmax));
+}
+
+//===----------------------------------------------------------------------===//
+// Shapes and indexing
+//===----------------------------------------------------------------------===//
+
+SmallVector<int64_t> stridesOf(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  return strides;
+}
+
+/// Strides (in elements) with which an operand of `shape` is read when
+/// broadcast to `out` (0 along broadcast dimensions).
+SmallVector<int64_t> broadcastStrides(ArrayRef<int64_t> shape,
+                                      ArrayRef<int64_t> out) {
+  SmallVector<int64_t> strides(out.size(), 0);
+  SmallVector<int64_t> own = stridesOf(shape);
+  size_t offset = out.size() - shape.size();
+  for (size_t d = 0; d < shape.size(); ++d)
+    strides[offset + d] = shape[d] == 1 ? 0 : own[d];
+  return strides;
+}
+
+/// out[i] = f(a[...], b[...]) with numpy broadcasting, row by row.
+template <typename A, typename B, typename O, typename F>
+void broadcastApply(const A *a, ArrayRef<int64_t> aStrides, const B *b,
+                    ArrayRef<int64_t> bStrides, O *out,
+                    ArrayRef<int64_t> outShape, F f) {
+  int64_t rank = outShape.size();
+  int64_t inner = rank ? outShape.back() : 1;
+  int64_t total = shapeProduct(outShape);
+  if (inner == 0 || total == 0)
+    return;
+  int64_t aInner = rank ? aStrides.back() : 0,
+          bInner = rank ? bStrides.back() : 0;
+  for (int64_t row = 0, rows = total / inner; row < rows; ++row) {
+    int64_t aOffset = 0, bOffset = 0, rest = row;
+    for (int64_t d = rank - 2; d >= 0; --d) {
+      int64_t coord = rest % outShape[d];
+      rest /= outShape[d];
+      aOffset += coord * aStrides[d];
+      bOffset += coord * bStrides[d];
+    }
+    O *o = out + row * inner;
+    for (int64_t j = 0; j < inner; ++j)
+      o[j] = f(a[aOffset + j * aInner], b[bOffset + j * bInner]);
+  }
+}
+
+/// A tensor gathered element by element: result[i] = input[source(i)].
+Tensor gather(const Tensor &input, ArrayRef<int64_t> shape,
+              ArrayRef<int64_t> sources) {
+  Tensor result(input.dtype(), shape);
+  size_t size = dtypeSize(input.dtype());
+  const auto *in = static_cast<const uint8_t *>(input.raw());
+  auto *out = static_cast<uint8_t *>(result.raw());
+  for (size_t i = 0; i < sources.size(); ++i)
+    std::memcpy(out + i * size, in + sources[i] * size, size);
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// Float functions
+//===----------------------------------------------------------------------===//
+
+/// The float computation of an elementwise unary op.
+std::function<float(float)> unaryFunction(Operation *op) {
+  return llvm::TypeSwitch<Operation *, std::function<float(float)>>(op)
+      .Case([](ReluOp) { return [](float x) { return x > 0 ? x : 0.0f; }; })
+      .Case([](SigmoidOp) {
+        return [](float x) { return 1.0f / (1.0f + std::exp(-x)); };
+      })
+      .Case([](TanhOp) { return [](float x) { return std::tanh(x); }; })
+      .Case([](ErfOp) { return [](float x) { return std::erf(x); }; })
+      .Case([](HardSwishOp) {
+        return [](float x) {
+          return x * std::max(0.0f, std::min(1.0f, x / 6.0f + 0.5f));
+        };
+      })
+      .Case([](LeakyReluOp op) {
+        float alpha = op.getAlpha().convertToFloat();
+        return [alpha](float x) { return x < 0 ? alpha * x : x; };
+      })
+      .Case([](HardSigmoidOp op) {
+        float alpha = op.getAlpha().convertToFloat();
+        float beta = op.getBeta().convertToFloat();
+        return [alpha, beta](float x) {
+          return std::max(0.0f, std::min(1.0f, alpha * x + beta));
+        };
+      })
+      .Case([](GeluOp op) -> std::function<float(float)> {
+        if (op.getApproximate() == GeluApproximation::Tanh)
+          return [](float x) {
+            constexpr float k = 0.7978845608028654f; // sqrt(2 / pi)
+            return 0.5f * x *
+                   (1.0f + std::tanh(k * (x + 0.044715f * x * x * x)));
+          };
+        return [](float x) {
+          return 0.5f * x * (1.0f + std::erf(x / std::sqrt(2.0f)));
+        };
+      })
+      .Case([](ClipOp op) {
+        float lo = op.getMin() ? op.getMin()->convertToDouble()
+                               : -std::numeric_limits<float>::infinity();
+        float hi = op.getMax() ? op.getMax()->convertToDouble()
+                               : std::numeric_limits<float>::infinity();
+        return [lo, hi](float x) { return std::min(std::max(x, lo), hi); };
+      })
+      .Default([](Operation *) { return nullptr; });
+}
+
+/// The float function of a fused activation.
+std::function<float(float)> activationFunction(ActivationAttr act) {
+  if (!act)
+    return nullptr;
+  float lo = act.getMin().convertToFloat(), hi = act.getMax().convertToFloat();
+  float alpha = act.getAlpha().convertToFloat();
+  switch (act.getKind()) {
+  case ActivationKind::Relu:
+    return [](float x) { return x > 0 ? x : 0.0f; };
+  case ActivationKind::Clip:
+    return [lo, hi](float x) { return std::min(std::max(x, lo), hi); };
+  case ActivationKind::LeakyRelu:
+    return [alpha](float x) { return x < 0 ? alpha * x : x; };
+  case ActivationKind::Sigmoid:
+    return [](float x) { return 1.0f / (1.0f + std::exp(-x)); };
+  case ActivationKind::Tanh:
+    return [](float x) { return std::tanh(x); };
+  case ActivationKind::HardSwish:
+    return [](float x) {
+      return x * std::max(0.0f, std::min(1.0f, x / 6.0f + 0.5f));
+    };
+  }
+  llvm_unreachable("unknown activation");
+}
+
+void applyInPlace(Tensor &t, const std::function<float(float)> &f) {
+  if (!f)
+    return;
+  float *data = t.data<float>();
+  for (int64_t i = 0, n = t.numElements(); i < n; ++i)
+    data[i] = f(data[i]);
+}
+
+//===----------------------------------------------------------------------===//
+// The compiler
+//===----------------------------------------------------------------------===//
+
+/// A float computation: reads float32 operands, returns a float32 result.
+using FloatFn = std::function<Tensor(ArrayRef<const Tensor *>)>;
+
+class Compiler {
+public:
+  explicit Compiler(func::FuncOp func) : func(func) {}
+
+  LogicalResult compile();
+
+  func::FuncOp func;
+  llvm::DenseMap<Value, unsigned> slotOf;
+  std::vector<std::pair<unsigned, Tensor>> constants;
+  struct Step {
+    StepFn fn;
+    SmallVector<std::pair<Value, unsigned>> results;
+  };
+  std::vector<Step> steps;
+  SmallVector<unsigned> argSlots, resultSlots;
+
+private:
+  unsigned slot(Value v) {
+    auto [it, inserted] = slotOf.try_emplace(v, slotOf.size());
+    return it->second;
+  }
+  LogicalResult compileOp(Operation *op);
+  LogicalResult checkTypes(Operation *op);
+
+  /// Wraps a float computation for an op whose operands or result may be
+  /// quantized: dequantize, compute, quantize (half to even).
+  StepFn viaFloat(Operation *op, FloatFn fn);
+
+  FailureOr<FloatFn> floatFunction(Operation *op);
+  FailureOr<StepFn> contraction(Operation *op);
+  FailureOr<StepFn> dataMovement(Operation *op);
+  FailureOr<StepFn> integerElementwise(Operation *op);
+  StepFn layerNorm(LayerNormOp op);
+};
+
+LogicalResult Compiler::compile() {
+  if (!func.getBody().hasOneBlock())
+    return func.emitError("the interpreter runs single-block functions");
+  Block &body = func.getBody().front();
+  for (BlockArgument arg : body.getArguments())
+    argSlots.push_back(slot(arg));
+  for (Operation &op : body) {
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      for (Value v : ret.getOperands())
+        resultSlots.push_back(slot(v));
+      continue;
+    }
+    if (failed(checkTypes(&op)) || failed(compileOp(&op)))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult Compiler::checkTypes(Operation *op) {
+  for (Type type :
+       llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes())) {
+    auto shaped = dyn_cast<RankedTensorType>(type);
+    if (!shaped)
+      return op->emitOpError("the interpreter needs ranked tensors, got ")
+             << type;
+    if (!shaped.hasStaticShape())
+      return op->emitOpError("the interpreter needs static shapes, got ")
+             << type << " (fix the input shapes with --input-shape)";
+    Type element = shaped.getElementType();
+    std::optional<DType> dtype = dtypeOf(element);
+    if (!dtype || *dtype == DType::F16 || *dtype == DType::BF16 ||
+        *dtype == DType::F64)
+      return op->emitOpError("the interpreter does not support element type ")
+             << element;
+    if (auto q = dyn_cast<quant::QuantizedType>(element);
+        q && !q.getExpressedType().isF32() && !q.getExpressedType().isF16())
+      return op->emitOpError("the interpreter does not support expressed type ")
+             << q.getExpressedType();
+  }
+  return success();
+}
+
+StepFn Compiler::viaFloat(Operation *op, FloatFn fn) {
+  SmallVector<unsigned> in;
+  SmallVector<std::optional<QuantInfo>> inQuant;
+  for (Value v : op->getOperands()) {
+    in.push_back(slot(v));
+    auto q = dyn_cast<quant::QuantizedType>(elementOf(v));
+    inQuant.push_back(q ? std::optional(QuantInfo::get(q)) : std::nullopt);
+  }
+  unsigned out = slot(op->getResult(0));
+  auto q = dyn_cast<quant::QuantizedType>(elementOf(op->getResult(0)));
+  std::optional<QuantInfo> outQuant =
+      q ? std::optional(QuantInfo::get(q)) : std::nullopt;
+  return [=](Slots &slots) {
+    SmallVector<Tensor, 4> converted(in.size());
+    SmallVector<const Tensor *, 4> args;
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (inQuant[i]) {
+        converted[i] = dequantize(slots[in[i]], *inQuant[i]);
+        args.push_back(&converted[i]);
+      } else {
+        args.push_back(&slots[in[i]]);
+      }
+    }
+    Tensor result = fn(args);
+    slots[out] = outQuant
+                     ? quantize(result, *outQuant, RoundingMode::HalfToEven)
+                     : std::move(result);
+  };
+}
+
+LogicalResult Compiler::compileOp(Operation *op) {
+  if (auto constant = dyn_cast<ConstantOp>(op)) {
+    std::optional<Tensor> value = Tensor::fromAttr(constant.getValue());
+    if (!value)
+      return op->emitOpError("the interpreter cannot read this constant");
+    constants.push_back({slot(constant), std::move(*value)});
+    return success();
+  }
+  FailureOr<StepFn> fn = failure();
+  bool anyQuantized = llvm::any_of(op->getOperands(), isQuantized) ||
+                      llvm::any_of(op->getResults(), isQuantized);
+  bool anyInteger = llvm::any_of(op->getOperands(), [](Value v) {
+    return isa<IntegerType>(elementOf(v));
+  });
+  if (auto ln = dyn_cast<LayerNormOp>(op)) {
+    fn = layerNorm(ln);
+  } else if (isa<Conv2DOp, MatMulOp, FullyConnectedOp>(op) &&
+             (anyQuantized || anyInteger)) {
+    fn = contraction(op);
+  } else if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp,
+                 TransposeOp, PadOp, ConcatOp, MaxPool2DOp, QuantizeOp,
+                 DequantizeOp, RequantizeOp, DynamicQuantizeOp>(op) ||
+             (isa<ResizeOp>(op) &&
+              cast<ResizeOp>(op).getMode() == ResizeMode::Nearest)) {
+    fn = dataMovement(op);
+  } else if (anyInteger && !anyQuantized) {
+    fn = integerElementwise(op);
+  } else {
+    FailureOr<FloatFn> floatFn = floatFunction(op);
+    if (succeeded(floatFn)) {
+      if (anyQuantized) {
+        fn = viaFloat(op, *floatFn);
+      } else {
+        SmallVector<unsigned> in;
+        for (Value v : op->getOperands())
+          in.push_back(slot(v));
+        unsigned out = slot(op->getResult(0));
+        FloatFn f = *floatFn;
+        fn = StepFn([=](Slots &slots) {
+          SmallVector<const Tensor *, 4> args;
+          for (unsigned s : in)
+            args.push_back(&slots[s]);
+          slots[out] = f(args);
+        });
+      }
+    }
+  }
+  if (failed(fn))
+    return failure();
+  Step step{std::move(*fn), {}};
+  for (Value result : op->getResults())
+    step.results.push_back({result, slot(result)});
+  steps.push_back(std::move(step));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Float ops
+//===----------------------------------------------------------------------===//
+
+StepFn Compiler::layerNorm(LayerNormOp ln) {
+  SmallVector<int64_t> shape(shapeOf(ln.getInput()));
+  int64_t axis = ln.getAxis();
+  int64_t size = shapeProduct(ArrayRef(shape).drop_front(axis));
+  int64_t outer = shapeProduct(ArrayRef(shape).take_front(axis));
+  SmallVector<int64_t> normalized(ArrayRef(shape).drop_front(axis));
+  SmallVector<int64_t> normStrides = stridesOf(normalized);
+  // Offsets into scale and bias for each position of the normalized block.
+  auto offsets = [&](Value param) {
+    SmallVector<int64_t> index(size, 0);
+    if (!param)
+      return index;
+    SmallVector<int64_t> strides = broadcastStrides(shapeOf(param), normalized);
+    for (int64_t j = 0; j < size; ++j)
+      for (size_t d = 0; d < normalized.size(); ++d)
+        index[j] += j / normStrides[d] % normalized[d] * strides[d];
+    return index;
+  };
+  SmallVector<int64_t> scaleIndex = offsets(ln.getScale()),
+                       biasIndex = offsets(ln.getBias());
+  float epsilon = ln.getEpsilon().convertToFloat();
+  unsigned in = slot(ln.getInput()), scaleSlot = slot(ln.getScale());
+  std::optional<unsigned> biasSlot, meanSlot, invStdSlot;
+  if (ln.getBias())
+    biasSlot = slot(ln.getBias());
+  if (ln.getMean())
+    meanSlot = slot(ln.getMean());
+  if (ln.getInvStdDev())
+    invStdSlot = slot(ln.getInvStdDev());
+  unsigned out = slot(ln.getOutput());
+  SmallVector<int64_t> statsShape(shape);
+  std::fill(statsShape.begin() + axis, statsShape.end(), 1);
+  return [=](Slots &slots) {
+    Tensor y(DType::F32, shape);
+    Tensor meanOut(DType::F32, statsShape), invStdOut(DType::F32, statsShape);
+    const float *x = slots[in].data<float>();
+    const float *scale = slots[scaleSlot].data<float>();
+    const float *bias = biasSlot ? slots[*biasSlot].data<float>() : nullptr;
+    for (int64_t o = 0; o < outer; ++o) {
+      const float *row = x + o * size;
+      float mean = 0;
+      for (int64_t j = 0; j < size; ++j)
+        mean += row[j];
+      mean /= size;
+      float variance = 0;
+      for (int64_t j = 0; j < size; ++j)
+        variance += (row[j] - mean) * (row[j] - mean);
+      variance /= size;
+      float invStd = 1.0f / std::sqrt(variance + epsilon);
+      meanOut.data<float>()[o] = mean;
+      invStdOut.data<float>()[o] = invStd;
+      for (int64_t j = 0; j < size; ++j)
+        y.data<float>()[o * size + j] =
+            (row[j] - mean) * invStd * scale[scaleIndex[j]] +
+            (bias ? bias[biasIndex[j]] : 0.0f);
+    }
+    slots[out] = std::move(y);
+    if (meanSlot)
+      slots[*meanSlot] = std::move(meanOut);
+    if (invStdSlot)
+      slots[*invStdSlot] = std::move(invStdOut);
+  };
+}
+
+kernels::Conv2DShape convShape(Conv2DOp op) {
+  ArrayRef<int64_t> in = shapeOf(op.getInput()), w = shapeOf(op.getWeight()),
+                    out = shapeOf(op.getOutput());
+  return {in[0],
+          in[1],
+          in[2],
+          in[3],
+          w[0],
+          w[2],
+          w[3],
+          out[2],
+          out[3],
+          static_cast<int64_t>(op.getGroups()),
+          op.getStrides()[0],
+          op.getStrides()[1],
+          op.getDilations()[0],
+          op.getDilations()[1],
+          op.getPads()[0],
+          op.getPads()[1]};
+}
+
+/// Pooling over an NCHW tensor: `combine` folds the values of one window.
+template <typename T, typename Init, typename Combine, typename Finish>
+void pool2d(const T *x, T *y, ArrayRef<int64_t> in, ArrayRef<int64_t> out,
+            ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+            ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads, Init init,
+            Combine combine, Finish finish) {
+  int64_t planes = in[0] * in[1];
+  for (int64_t p = 0; p < planes; ++p) {
+    const T *plane = x + p * in[2] * in[3];
+    T *target = y + p * out[2] * out[3];
+    for (int64_t oh = 0; oh < out[2]; ++oh)
+      for (int64_t ow = 0; ow < out[3]; ++ow) {
+        auto acc = init();
+        int64_t count = 0, padded = 0;
+        for (int64_t kh = 0; kh < kernel[0]; ++kh) {
+          int64_t ih = oh * strides[0] - pads[0] + kh * dilations[0];
+          for (int64_t kw = 0; kw < kernel[1]; ++kw) {
+            int64_t iw = ow * strides[1] - pads[1] + kw * dilations[1];
+            bool inside = ih >= 0 && ih < in[2] && iw >= 0 && iw < in[3];
+            // Positions in the explicit padding count for count_include_pad;
+            // positions beyond it (ceil mode) never do.
+            bool inPadding = ih >= -pads[0] && ih < in[2] + pads[2] &&
+                             iw >= -pads[1] && iw < in[3] + pads[3];
+            if (inside) {
+              acc = combine(acc, plane[ih * in[3] + iw]);
+              ++count;
+            } else if (inPadding) {
+              ++padded;
+            }
+          }
+        }
+        target[oh * out[3] + ow] = finish(acc, count, count + padded);
+      }
+  }
+}
+
+FailureOr<FloatFn> Compiler::floatFunction(Operation *op) {
+  auto result = [&](Value v) { return SmallVector<int64_t>(shapeOf(v)); };
+  if (std::function<float(float)> f = unaryFunction(op)) {
+    return FloatFn([f](ArrayRef<const Tensor *> in) {
+      Tensor out(DType::F32, in[0]->shape());
+      const float *x = in[0]->data<float>();
+      float *y = out.data<float>();
+      for (int64_t i = 0, n = out.numElements(); i < n; ++i)
+        y[i] = f(x[i]);
+      return out;
+    });
+  }
+  if (isa<AddOp, SubOp, MulOp, DivOp, PReluOp>(op)) {
+    SmallVector<int64_t> outShape = result(op->getResult(0));
+    SmallVector<int64_t> aStrides =
+        broadcastStrides(shapeOf(op->getOperand(0)), outShape);
+    SmallVector<int64_t> bStrides =
+        broadcastStrides(shapeOf(op->getOperand(1)), outShape);
+    std::function<float(float)> act;
+    if (auto fusable = op->getAttrOfType<ActivationAttr>("fused_activation"))
+      act = activationFunction(fusable);
+    auto run = [=](auto f) {
+      return FloatFn([=](ArrayRef<const Tensor *> in) {
+        Tensor out(DType::F32, outShape);
+        broadcastApply(in[0]->data<float>(), aStrides, in[1]->data<float>(),
+                       bStrides, out.data<float>(), outShape, f);
+        applyInPlace(out, act);
+        return out;
+      });
+    };
+    if (isa<AddOp>(op))
+      return run([](float a, float b) { return a + b; });
+    if (isa<SubOp>(op))
+      return run([](float a, float b) { return a - b; });
+    if (isa<MulOp>(op))
+      return run([](float a, float b) { return a * b; });
+    if (isa<DivOp>(op))
+      return run([](float a, float b) { return a / b; });
+    return run([](float x, float slope) { return x < 0 ? slope * x : x; });
+  }
+  if (auto conv = dyn_cast<Conv2DOp>(op)) {
+    kernels::Conv2DShape s = convShape(conv);
+    SmallVector<int64_t> outShape = result(conv.getOutput());
+    std::function<float(float)> act =
+        activationFunction(conv.getFusedActivationAttr());
+    bool hasBias = static_cast<bool>(conv.getBias());
+    return FloatFn([=](ArrayRef<const Tensor *> in) {
+      Tensor out(DType::F32, outShape);
+      kernels::conv2d(in[0]->data<float>(), in[1]->data<float>(),
+                      hasBias ? in[2]->data<float>() : nullptr,
+                      out.data<float>(), s);
+      applyInPlace(out, act);
+      return out;
+    });
+  }
+  if (auto conv = dyn_cast<ConvTranspose2DOp>(op)) {
+    ArrayRef<int64_t> in = shapeOf(conv.getInput()),
+                      w = shapeOf(conv.getWeight()),
+                      out = shapeOf(conv.getOutput());
+    kernels::Conv2DShape s = {in[0],
+                              in[1],
+                              in[2],
+                              in[3],
+                              out[1],
+                              w[2],
+                              w[3],
+                              out[2],
+                              out[3],
+                              static_cast<int64_t>(conv.getGroups()),
+                              conv.getStrides()[0],
+                              conv.getStrides()[1],
+                              conv.getDilations()[0],
+                              conv.getDilations()[1],
+                              conv.getPads()[0],
+                              conv.getPads()[1]};
+    SmallVector<int64_t> outShape(out);
+    std::function<float(float)> act =
+        activationFunction(conv.getFusedActivationAttr());
+    bool hasBias = static_cast<bool>(conv.getBias());
+    return FloatFn([=](ArrayRef<const Tensor *> args) {
+      Tensor result(DType::F32, outShape);
+      kernels::convTranspose2d(args[0]->data<float>(), args[1]->data<float>(),
+                               hasBias ? args[2]->data<float>() : nullptr,
+                               result.data<float>(), s);
+      applyInPlace(result, act);
+      return result;
+    });
+  }
+  if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
+    int64_t m = shapeOf(fc.getInput())[0], k = shapeOf(fc.getInput())[1];
+    int64_t n = shapeOf(fc.getWeight())[0];
+    std::function<float(float)> act =
+        activationFunction(fc.getFusedActivationAttr());
+    bool hasBias = static_cast<bool>(fc.getBias());
+    return FloatFn([=](ArrayRef<const Tensor *> in) {
+      Tensor out(DType::F32, {m, n});
+      float *y = out.data<float>();
+      if (hasBias)
+        for (int64_t i = 0; i < m; ++i)
+          std::memcpy(y + i * n, in[2]->data<float>(), n * sizeof(float));
+      kernels::gemmTransposedB(m, n, k, in[0]->data<float>(),
+                               in[1]->data<float>(), y);
+      applyInPlace(out, act);
+      return out;
+    });
+  }
+  if (auto matmul = dyn_cast<MatMulOp>(op)) {
+    SmallVector<int64_t> lhs(shapeOf(matmul.getLhs())),
+        rhs(shapeOf(matmul.getRhs()));
+    SmallVector<int64_t> outShape = result(matmul.getOutput());
+    if (lhs.size() == 1)
+      lhs.insert(lhs.begin(), 1);
+    if (rhs.size() == 1)
+      rhs.push_back(1);
+    int64_t m = lhs[lhs.size() - 2], k = lhs.back(), n = rhs.back();
+    SmallVector<int64_t> batch = *broadcastShapes(ArrayRef(lhs).drop_back(2),
+                                                  ArrayRef(rhs).drop_back(2));
+    // Matrix offsets of every batch element, for each operand.
+    SmallVector<int64_t> lhsBatch(lhs.begin(), lhs.end() - 2),
+        rhsBatch(rhs.begin(), rhs.end() - 2);
+    SmallVector<int64_t> aStrides = broadcastStrides(lhsBatch, batch),
+                         bStrides = broadcastStrides(rhsBatch, batch);
+    SmallVector<int64_t> aOffsets, bOffsets;
+    int64_t batches = shapeProduct(batch);
+    SmallVector<int64_t> batchStrides = stridesOf(batch);
+    for (int64_t i = 0; i < batches; ++i) {
+      int64_t a = 0, b = 0;
+      for (size_t d = 0; d < batch.size(); ++d) {
+        int64_t coord = i / batchStrides[d] % batch[d];
+        a += coord * aStrides[d];
+        b += coord * bStrides[d];
+      }
+      aOffsets.push_back(a * m * k);
+      bOffsets.push_back(b * k * n);
+    }
+    return FloatFn([=](ArrayRef<const Tensor *> in) {
+      Tensor out(DType::F32, outShape);
+      for (int64_t i = 0; i < batches; ++i)
+        kernels::gemm(m, n, k, in[0]->data<float>() + aOffsets[i], k,
+                      in[1]->data<float>() + bOffsets[i], n,
+                      out.data<float>() + i * m * n, n);
+      return out;
+    });
+  }
+  if (auto pool = dyn_cast<AvgPool2DOp>(op)) {
+    SmallVector<int64_t> in(shapeOf(pool.getInput())),
+        out = result(pool.getOutput());
+    SmallVector<int64_t> kernel(pool.getKernel()), strides(pool.getStrides()),
+        dilations(pool.getDilations()), pads(pool.getPads());
+    bool includePad = pool.getCountIncludePad();
+    return FloatFn([=](ArrayRef<const Tensor *> args) {
+      Tensor y(DType::F32, out);
+      pool2d(
+          args[0]->data<float>(), y.data<float>(), in, out, kernel, strides,
+          dilations, pads, [] { return 0.0f; },
+          [](float acc, float v) { return acc + v; },
+          [includePad](float acc, int64_t count, int64_t withPad) {
+            int64_t divisor = includePad ? withPad : count;
+            return divisor ? acc / divisor : 0.0f;
+          });
+      return y;
+    });
+  }
+  if (auto pool = dyn_cast<GlobalAvgPoolOp>(op)) {
+    SmallVector<int64_t> in(shapeOf(pool.getInput())),
+        out = result(pool.getOutput());
+    int64_t planes = in[0] * in[1],
+            size = shapeProduct(ArrayRef(in).drop_front(2));
+    return FloatFn([=](ArrayRef<const Tensor *> args) {
+      Tensor y(DType::F32, out);
+      const float *x = args[0]->data<float>();
+      for (int64_t p = 0; p < planes; ++p) {
+        float sum = 0;
+        for (int64_t i = 0; i < size; ++i)
+          sum += x[p * size + i];
+        y.data<float>()[p] = sum / size;
+      }
+      return y;
+    });
+  }
+  if (auto bn = dyn_cast<BatchNormOp>(op)) {
+    SmallVector<int64_t> shape(shapeOf(bn.getInput()));
+    int64_t channels = shape[1],
+            inner = shapeProduct(ArrayRef(shape).drop_front(2));
+    float epsilon = bn.getEpsilon().convertToFloat();
+    return FloatFn([=](ArrayRef<const Tensor *> in) {
+      Tensor y(DType::F32, shape);
+      const float *x = in[0]->data<float>(), *scale = in[1]->data<float>(),
+                  *bias = in[2]->data<float>(), *mean = in[3]->data<float>(),
+                  *var = in[4]->data<float>();
+      for (int64_t i = 0, n = y.numElements(); i < n; ++i) {
+        int64_t c = i / inner % channels;
+        y.data<float>()[i] =
+            (x[i] - mean[c]) / std::sqrt(var[c] + epsilon) * scale[c] + bias[c];
+      }
+      return y;
+    });
+  }
+  if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
+    SmallVector<int64_t> shape(shapeOf(softmax.getInput()));
+    int64_t axis = softmax.getAxis(), size = shape[axis];
+    int64_t inner = shapeProduct(ArrayRef(shape).drop_front(axis + 1));
+    int64_t outer = shapeProduct(ArrayRef(shape).take_front(axis));
+    return FloatFn([=](ArrayRef<const Tensor *> in) {
+      Tensor y(DType::F32, shape);
+      const float *x = in[0]->data<float>();
+      float *out = y.data<float>();
+      for (int64_t o = 0; o < outer; ++o)
+        for (int64_t i = 0; i < inner; ++i) {
+          int64_t base = o * size * inner + i;
+          float max = -std::numeric_limits<float>::infinity();
+          for (int64_t j = 0; j < size; ++j)
+            max = std::max(max, x[base + j * inner]);
+          float sum = 0;
+          for (int64_t j = 0; j < size; ++j)
+            sum += out[base + j * inner] = std::exp(x[base + j * inner] - max);
+          for (int64_t j = 0; j < size; ++j)
+            out[base + j * inner] /= sum;
+        }
+      return y;
+    });
+  }
+  if (auto resize = dyn_cast<ResizeOp>(op)) {
+    // Linear resize: per output element, a product of per-axis taps.
+    SmallVector<int64_t> in(shapeOf(resize.getInput())),
+        out = result(resize.getOutput());
+    int64_t rank = in.size();
+    SmallVector<float> scales(resize.getScales().value_or(ArrayRef<float>()));
+    std::optional<ArrayRef<float>> roi = resize.getRoi();
+    float extrapolation = resize.getExtrapolationValue().convertToFloat();
+    CoordinateTransform mode = resize.getCoordinateTransform();
+    struct Tap {
+      int64_t lo, hi;
+      float weight; // of hi
+      bool outside;
+    };
+    std::vector<std::vector<Tap>> taps(rank);
+    for (int64_t d = 0; d < rank; ++d) {
+      double scale =
+          scales.empty() ? static_cast<double>(out[d]) / in[d] : scales[d];
+      for (int64_t o = 0; o < out[d]; ++o) {
+        double x;
+        switch (mode) {
+        case CoordinateTransform::HalfPixel:
+          x = (o + 0.5) / scale - 0.5;
+          break;
+        case CoordinateTransform::HalfPixelSymmetric: {
+          double adjustment = out[d] / (scale * in[d]);
+          double center = in[d] / 2.0;
+          x = center * (1 - adjustment) + (o + 0.5) / scale - 0.5;
+          break;
+        }
+        case CoordinateTransform::PytorchHalfPixel:
+          x = out[d] > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
+          break;
+        case CoordinateTransform::AlignCorners:
+          x = out[d] == 1 ? 0.0
+                          : o * static_cast<double>(in[d] - 1) / (out[d] - 1);
+          break;
+        case CoordinateTransform::Asymmetric:
+          x = o / scale;
+          break;
+        case CoordinateTransform::TfCropAndResize: {
+          double start = (*roi)[d], end = (*roi)[rank + d];
+          x = out[d] > 1 ? start * (in[d] - 1) +
+                               o * (end - start) * (in[d] - 1) / (out[d] - 1)
+                         : 0.5 * (start + end) * (in[d] - 1);
+          break;
+        }
+        }
+        bool outside = mode == CoordinateTransform::TfCropAndResize &&
+                       (x < 0 || x > in[d] - 1);
+        x = std::clamp(x, 0.0, static_cast<double>(in[d] - 1));
+        int64_t lo = static_cast<int64_t>(std::floor(x));
+        int64_t hi = std::min(lo + 1, in[d] - 1);
+        taps[d].push_back({lo, hi, static_cast<float>(x - lo), outside});
+      }
+    }
+    SmallVector<int64_t> inStrides = stridesOf(in), outStrides = stridesOf(out);
+    return FloatFn([=](ArrayRef<const Tensor *> args) {
+      Tensor y(DType::F32, out);
+      const float *x = args[0]->data<float>();
+      float *dst = y.data<float>();
+      SmallVector<const Tap *, 4> current(rank);
+      for (int64_t i = 0, n = y.numElements(); i < n; ++i) {
+        bool outside = false;
+        for (int64_t d = 0; d < rank; ++d) {
+          current[d] = &taps[d][i / outStrides[d] % out[d]];
+          outside |= current[d]->outside;
+        }
+        if (outside) {
+          dst[i] = extrapolation;
+          continue;
+        }
+        // Interpolate one axis at a time over the 2^rank corners.
+        float value = 0;
+        for (int64_t corner = 0; corner < (int64_t(1) << rank); ++corner) {
+          float weight = 1;
+          int64_t offset = 0;
+          for (int64_t d = 0; d < rank && weight != 0; ++d) {
+            bool high = corner >> d & 1;
+            weight *= high ? current[d]->weight : 1 - current[d]->weight;
+            offset += (high ? current[d]->hi : current[d]->lo) * inStrides[d];
+          }
+          if (weight != 0)
+            value += weight * x[offset];
+        }
+        dst[i] = value;
+      }
+      return y;
+    });
+  }
+  return op->emitOpError("is not supported by the interpreter"), failure();
+}
+
+//===----------------------------------------------------------------------===//
+// Quantized and integer contractions
+//===----------------------------------------------------------------------===//
+
+/// float(sx * sw / sy) evaluated in the precision of the scales' float type,
+/// as the ONNX reference does (float32, or float16 for half scales).
+float requantMultiplier(double sx, double sw, double sy, Type expressed) {
+  if (!expressed.isF16())
+    return static_cast<float>(sx) * static_cast<float>(sw) /
+           static_cast<float>(sy);
+  bool lost;
+  auto half = [&](double v) {
+    llvm::APFloat f(v);
+    f.convert(llvm::APFloat::IEEEhalf(), llvm::APFloat::rmNearestTiesToEven,
+              &lost);
+    return f;
+  };
+  llvm::APFloat product = half(sx);
+  product.multiply(half(sw), llvm::APFloat::rmNearestTiesToEven);
+  product.divide(half(sy), llvm::APFloat::rmNearestTiesToEven);
+  return product.convertToFloat();
+}
+
+/// Stored integers minus their zero points (per channel along `axis` of a
+/// per-axis type), as int32.
+Tensor centered(const Tensor &t, const std::optional<QuantInfo> &info) {
+  Tensor result(DType::I32, t.shape());
+  int32_t *out = result.data<int32_t>();
+  visitDType(t.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    const T *in = t.data<T>();
+    for (int64_t i = 0, n = t.numElements(); i < n; ++i)
+      out[i] = static_cast<int32_t>(in[i]) -
+               (info ? static_cast<int32_t>(
+                           info->zeroPoints[info->channelOf(i, t.shape())])
+                     : 0);
+  });
+  return result;
+}
+
+FailureOr<StepFn> Compiler::contraction(Operation *op) {
+  Value x = op->getOperand(0), w = op->getOperand(1);
+  Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+  Value y = op->getResult(0);
+  if (auto act = op->getAttrOfType<ActivationAttr>("fused_activation"))
+    return op->emitOpError("the interpreter does not support a fused "
+                           "activation on an integer contraction yet"),
+           failure();
+  auto infoOf = [](Value v) -> std::optional<QuantInfo> {
+    if (auto q = dyn_cast<quant::QuantizedType>(elementOf(v)))
+      return QuantInfo::get(q);
+    return std::nullopt;
+  };
+  std::optional<QuantInfo> xq = infoOf(x), wq = infoOf(w), yq = infoOf(y);
+  if (xq && xq->axis >= 0)
+    return op->emitOpError("the interpreter needs a per-tensor quantized "
+                           "input"),
+           failure();
+  SmallVector<int64_t> outShape(shapeOf(y));
+  int64_t total = shapeProduct(outShape);
+  // Output channel of every result element, and the per-channel multiplier.
+  std::function<int64_t(int64_t)> channelOf;
+  int64_t channels = 1;
+  StepFn accumulate;
+  unsigned xs = slot(x), ws = slot(w);
+  std::optional<unsigned> bs;
+  if (bias)
+    bs = slot(bias);
+  auto loadBias = [bs](Slots &slots) -> const int32_t * {
+    return bs ? slots[*bs].data<int32_t>() : nullptr;
+  };
+  std::function<Tensor(Slots &)> compute;
+  if (auto conv = dyn_cast<Conv2DOp>(op)) {
+    kernels::Conv2DShape shape = convShape(conv);
+    int64_t spatial = shape.outH * shape.outW;
+    channels = shape.features;
+    channelOf = [=](int64_t i) { return i / spatial % channels; };
+    compute = [=](Slots &slots) {
+      Tensor acc(DType::I32, outShape);
+      Tensor xc = centered(slots[xs], xq), wc = centered(slots[ws], wq);
+      kernels::conv2d(xc.data<int32_t>(), wc.data<int32_t>(), loadBias(slots),
+                      acc.data<int32_t>(), shape);
+      return acc;
+    };
+  } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
+    int64_t m = shapeOf(x)[0], k = shapeOf(x)[1], n = shapeOf(w)[0];
+    channels = n;
+    channelOf = [=](int64_t i) { return i % n; };
+    compute = [=](Slots &slots) {
+      Tensor acc(DType::I32, outShape);
+      if (const int32_t *b = loadBias(slots))
+        for (int64_t i = 0; i < m; ++i)
+          std::copy(b, b + n, acc.data<int32_t>() + i * n);
+      Tensor xc = centered(slots[xs], xq), wc = centered(slots[ws], wq);
+      kernels::gemmTransposedB(m, n, k, xc.data<int32_t>(), wc.data<int32_t>(),
+                               acc.data<int32_t>());
+      return acc;
+    };
+  } else {
+    SmallVector<int64_t> lhs(shapeOf(x)), rhs(shapeOf(w));
+    if (lhs.size() == 1)
+      lhs.insert(lhs.begin(), 1);
+    if (rhs.size() == 1)
+      rhs.push_back(1);
+    int64_t m = lhs[lhs.size() - 2], k = lhs.back(), n = rhs.back();
+    SmallVector<int64_t> batch = *broadcastShapes(ArrayRef(lhs).drop_back(2),
+                                                  ArrayRef(rhs).drop_back(2));
+    SmallVector<int64_t> aStrides = broadcastStrides(ArrayRef(lhs).drop_back(2),
+                                                     batch),
+                         bStrides = broadcastStrides(ArrayRef(rhs).drop_back(2),
+                                                     batch);
+    SmallVector<int64_t> batchStrides = stridesOf(batch);
+    int64_t batches = shapeProduct(batch);
+    channels = n;
+    channelOf = [=](int64_t i) { return i % n; };
+    compute = [=](Slots &slots) {
+      Tensor acc(DType::I32, outShape);
+      Tensor xc = centered(slots[xs], xq), wc = centered(slots[ws], wq);
+      for (int64_t i = 0; i < batches; ++i) {
+        int64_t a = 0, b = 0;
+        for (size_t d = 0; d < batch.size(); ++d) {
+          int64_t coord = i / batchStrides[d] % batch[d];
+          a += coord * aStrides[d];
+          b += coord * bStrides[d];
+        }
+        kernels::gemm(m, n, k, xc.data<int32_t>() + a * m * k, k,
+                      wc.data<int32_t>() + b * k * n, n,
+                      acc.data<int32_t>() + i * m * n, n);
+      }
+      return acc;
+    };
+  }
+  unsigned out = slot(y);
+  if (!yq)
+    return StepFn([=](Slots &slots) { slots[out] = compute(slots); });
+  if (!xq || !wq)
+    return op->emitOpError("the interpreter needs quantized operands for a "
+                           "quantized result"),
+           failure();
+  SmallVector<double> multipliers;
+  for (int64_t c = 0; c < channels; ++c)
+    multipliers.push_back(requantMultiplier(
+        xq->scalesExact[0], wq->scalesExact[wq->axis >= 0 ? c : 0],
+        yq->scalesExact[0], yq->expressed));
+  QuantInfo result = *yq;
+  return StepFn([=](Slots &slots) {
+    Tensor acc = compute(slots);
+    Tensor q(result.dtype, outShape);
+    const int32_t *a = acc.data<int32_t>();
+    visitDType(result.dtype, [&](auto tag) {
+      using T = decltype(tag);
+      T *dst = q.data<T>();
+      for (int64_t i = 0; i < total; ++i)
+        dst[i] = saturate<T>(std::nearbyint(a[i] * multipliers[channelOf(i)] +
+                                            result.zeroPoints[0]),
+                             result.qmin, result.qmax);
+    });
+    slots[out] = std::move(q);
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement and quantization
+//===----------------------------------------------------------------------===//
+
+/// Source element of every element of a padded tensor (-1: the fill value).
+std::vector<int64_t> padSources(ArrayRef<int64_t> in, ArrayRef<int64_t> out,
+                                ArrayRef<int64_t> pads, PadMode mode) {
+  int64_t rank = in.size();
+  SmallVector<int64_t> inStrides = stridesOf(in), outStrides = stridesOf(out);
+  std::vector<int64_t> sources(shapeProduct(out));
+  for (int64_t i = 0, n = sources.size(); i < n; ++i) {
+    int64_t source = 0;
+    for (int64_t d = 0; d < rank && source >= 0; ++d) {
+      int64_t c = i / outStrides[d] % out[d] - pads[d], size = in[d];
+      if (c < 0 || c >= size) {
+        switch (mode) {
+        case PadMode::Constant:
+          source = -1;
+          continue;
+        case PadMode::Edge:
+          c = std::clamp<int64_t>(c, 0, size - 1);
+          break;
+        case PadMode::Reflect: {
+          int64_t period = 2 * (size - 1);
+          c = period ? ((c % period) + period) % period : 0;
+          c = c >= size ? period - c : c;
+          break;
+        }
+        case PadMode::Wrap:
+          c = ((c % size) + size) % size;
+          break;
+        }
+      }
+      source += c * inStrides[d];
+    }
+    sources[i] = source;
+  }
+  return sources;
+}
+
+/// Source element of every element of a nearest-neighbour resize.
+std::vector<int64_t> nearestSources(ResizeOp op) {
+  SmallVector<int64_t> in(shapeOf(op.getInput())), out(shapeOf(op.getOutput()));
+  int64_t rank = in.size();
+  SmallVector<float> scales(op.getScales().value_or(ArrayRef<float>()));
+  std::vector<std::vector<int64_t>> index(rank);
+  for (int64_t d = 0; d < rank; ++d) {
+    double scale =
+        scales.empty() ? static_cast<double>(out[d]) / in[d] : scales[d];
+    for (int64_t o = 0; o < out[d]; ++o) {
+      double x;
+      switch (op.getCoordinateTransform()) {
+      case CoordinateTransform::HalfPixel:
+        x = (o + 0.5) / scale - 0.5;
+        break;
+      case CoordinateTransform::HalfPixelSymmetric: {
+        double adjustment = out[d] / (scale * in[d]);
+        x = in[d] / 2.0 * (1 - adjustment) + (o + 0.5) / scale - 0.5;
+        break;
+      }
+      case CoordinateTransform::PytorchHalfPixel:
+        x = out[d] > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
+        break;
+      case CoordinateTransform::AlignCorners:
+        x = out[d] == 1 ? 0.0
+                        : o * static_cast<double>(in[d] - 1) / (out[d] - 1);
+        break;
+      case CoordinateTransform::Asymmetric:
+      case CoordinateTransform::TfCropAndResize:
+        x = o / scale;
+        break;
+      }
+      double r;
+      switch (op.getNearestMode()) {
+      case NearestMode::RoundPreferFloor:
+        r = x == std::floor(x) + 0.5 ? std::floor(x) : std::round(x);
+        break;
+      case NearestMode::RoundPreferCeil:
+        r = x == std::floor(x) + 0.5 ? std::ceil(x) : std::round(x);
+        break;
+      case NearestMode::Floor:
+        r = std::floor(x);
+        break;
+      case NearestMode::Ceil:
+        r = std::ceil(x);
+        break;
+      }
+      index[d].push_back(
+          std::clamp<int64_t>(static_cast<int64_t>(r), 0, in[d] - 1));
+    }
+  }
+  SmallVector<int64_t> inStrides = stridesOf(in), outStrides = stridesOf(out);
+  std::vector<int64_t> sources(shapeProduct(out));
+  for (int64_t i = 0, n = sources.size(); i < n; ++i) {
+    int64_t source = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      source += index[d][i / outStrides[d] % out[d]] * inStrides[d];
+    sources[i] = source;
+  }
+  return sources;
+}
+
+FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
+  unsigned out = slot(op->getResult(0));
+  SmallVector<int64_t> outShape(shapeOf(op->getResult(0)));
+  if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp>(op)) {
+    unsigned in = slot(op->getOperand(0));
+    return StepFn(
+        [=](Slots &slots) { slots[out] = slots[in].reshaped(outShape); });
+  }
+  if (auto transpose = dyn_cast<TransposeOp>(op)) {
+    SmallVector<int64_t> in(shapeOf(transpose.getInput()));
+    SmallVector<int64_t> perms(transpose.getPerms());
+    SmallVector<int64_t> inStrides = stridesOf(in),
+                         outStrides = stridesOf(outShape);
+    std::vector<int64_t> sources(shapeProduct(outShape));
+    for (int64_t i = 0, n = sources.size(); i < n; ++i) {
+      int64_t source = 0;
+      for (size_t d = 0; d < perms.size(); ++d)
+        source += i / outStrides[d] % outShape[d] * inStrides[perms[d]];
+      sources[i] = source;
+    }
+    unsigned src = slot(transpose.getInput());
+    return StepFn([=](Slots &slots) {
+      slots[out] = gather(slots[src], outShape, sources);
+    });
+  }
+  if (auto resize = dyn_cast<ResizeOp>(op)) {
+    std::vector<int64_t> sources = nearestSources(resize);
+    unsigned src = slot(resize.getInput());
+    return StepFn([=](Slots &slots) {
+      slots[out] = gather(slots[src], outShape, sources);
+    });
+  }
+  if (auto pad = dyn_cast<PadOp>(op)) {
+    std::vector<int64_t> sources = padSources(shapeOf(pad.getInput()), outShape,
+                                              pad.getPads(), pad.getMode());
+    // The fill value in the stored type.
+    Tensor fillValue(DType::F32, {1});
+    fillValue.data<float>()[0] = pad.getValue().convertToDouble();
+    Type element = elementOf(pad.getInput());
+    DType dtype = *dtypeOf(element);
+    Tensor fill(dtype, {1});
+    if (auto q = dyn_cast<quant::QuantizedType>(element)) {
+      if (isa<quant::UniformQuantizedPerAxisType>(q))
+        return op->emitOpError("the interpreter cannot pad a per-axis "
+                               "quantized tensor"),
+               failure();
+      fill = quantize(fillValue, QuantInfo::get(q), RoundingMode::HalfToEven);
+    } else {
+      double v = pad.getValue().convertToDouble();
+      visitDType(dtype, [&](auto tag) {
+        using T = decltype(tag);
+        fill.data<T>()[0] = static_cast<T>(v);
+      });
+    }
+    unsigned src = slot(pad.getInput());
+    size_t size = dtypeSize(dtype);
+    return StepFn([=](Slots &slots) {
+      Tensor result(dtype, outShape);
+      const auto *in = static_cast<const uint8_t *>(slots[src].raw());
+      auto *dst = static_cast<uint8_t *>(result.raw());
+      const auto *fillBytes = static_cast<const uint8_t *>(fill.raw());
+      for (size_t i = 0; i < sources.size(); ++i)
+        std::memcpy(dst + i * size,
+                    sources[i] < 0 ? fillBytes : in + sources[i] * size, size);
+      slots[out] = std::move(result);
+    });
+  }
+  if (auto concat = dyn_cast<ConcatOp>(op)) {
+    int64_t axis = concat.getAxis();
+    SmallVector<unsigned> in;
+    SmallVector<int64_t> chunks; // elements per outer index, per input
+    bool sameTypes = true;
+    for (Value v : concat.getInputs()) {
+      in.push_back(slot(v));
+      chunks.push_back(shapeProduct(shapeOf(v).drop_front(axis)));
+      sameTypes &= elementOf(v) == elementOf(concat.getOutput());
+    }
+    int64_t outer = shapeProduct(ArrayRef(outShape).take_front(axis));
+    DType dtype = *dtypeOf(elementOf(concat.getOutput()));
+    auto join = [=](ArrayRef<const Tensor *> parts, DType type) {
+      Tensor result(type, outShape);
+      size_t size = dtypeSize(type);
+      auto *dst = static_cast<uint8_t *>(result.raw());
+      for (int64_t o = 0; o < outer; ++o)
+        for (size_t p = 0; p < parts.size(); ++p) {
+          size_t bytes = chunks[p] * size;
+          std::memcpy(dst,
+                      static_cast<const uint8_t *>(parts[p]->raw()) + o * bytes,
+                      bytes);
+          dst += bytes;
+        }
+      return result;
+    };
+    if (!sameTypes)
+      return viaFloat(op, [=](ArrayRef<const Tensor *> parts) {
+        return join(parts, DType::F32);
+      });
+    return StepFn([=](Slots &slots) {
+      SmallVector<const Tensor *> parts;
+      for (unsigned s : in)
+        parts.push_back(&slots[s]);
+      slots[out] = join(parts, dtype);
+    });
+  }
+  if (auto pool = dyn_cast<MaxPool2DOp>(op)) {
+    SmallVector<int64_t> in(shapeOf(pool.getInput()));
+    SmallVector<int64_t> kernel(pool.getKernel()), strides(pool.getStrides()),
+        dilations(pool.getDilations()), pads(pool.getPads());
+    DType dtype = *dtypeOf(elementOf(pool.getInput()));
+    unsigned src = slot(pool.getInput());
+    return StepFn([=](Slots &slots) {
+      Tensor result(dtype, outShape);
+      visitDType(dtype, [&](auto tag) {
+        using T = decltype(tag);
+        pool2d(
+            slots[src].data<T>(), result.data<T>(), in, outShape, kernel,
+            strides, dilations, pads,
+            [] { return std::numeric_limits<T>::lowest(); },
+            [](T acc, T v) { return std::max(acc, v); },
+            [](T acc, int64_t, int64_t) { return acc; });
+      });
+      slots[out] = std::move(result);
+    });
+  }
+  unsigned src = slot(op->getOperand(0));
+  if (auto q = dyn_cast<QuantizeOp>(op)) {
+    QuantInfo info =
+        QuantInfo::get(cast<quant::QuantizedType>(elementOf(q.getOutput())));
+    RoundingMode mode = q.getRounding();
+    return StepFn(
+        [=](Slots &slots) { slots[out] = quantize(slots[src], info, mode); });
+  }
+  if (auto dq = dyn_cast<DequantizeOp>(op)) {
+    QuantInfo info =
+        QuantInfo::get(cast<quant::QuantizedType>(elementOf(dq.getInput())));
+    return StepFn(
+        [=](Slots &slots) { slots[out] = dequantize(slots[src], info); });
+  }
+  if (auto rq = dyn_cast<RequantizeOp>(op)) {
+    QuantInfo from =
+        QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getInput())));
+    QuantInfo to =
+        QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getOutput())));
+    RoundingMode mode = rq.getRounding();
+    return StepFn([=](Slots &slots) {
+      slots[out] = quantize(dequantize(slots[src], from), to, mode);
+    });
+  }
+  auto dynamic = cast<DynamicQuantizeOp>(op);
+  unsigned scaleSlot = slot(dynamic.getScale()),
+           zeroSlot = slot(dynamic.getZeroPoint());
+  return StepFn([=](Slots &slots) {
+    const Tensor &x = slots[src];
+    const float *in = x.data<float>();
+    float lo = 0, hi = 0;
+    for (int64_t i = 0, n = x.numElements(); i < n; ++i) {
+      lo = std::min(lo, in[i]);
+      hi = std::max(hi, in[i]);
+    }
+    float scale = (hi == lo ? 1.0f : hi - lo) / 255.0f;
+    float zero = std::nearbyint(std::clamp(0.0f - lo / scale, 0.0f, 255.0f));
+    Tensor q(DType::U8, x.shape()), s(DType::F32, {}), z(DType::U8, {});
+    for (int64_t i = 0, n = x.numElements(); i < n; ++i)
+      q.data<uint8_t>()[i] = static_cast<uint8_t>(
+          std::clamp(std::nearbyint(in[i] / scale) + zero, 0.0f, 255.0f));
+    s.data<float>()[0] = scale;
+    z.data<uint8_t>()[0] = static_cast<uint8_t>(zero);
+    slots[out] = std::move(q);
+    slots[scaleSlot] = std::move(s);
+    slots[zeroSlot] = std::move(z);
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Integer elementwise ops (ONNX's integer Add, Div, Relu, Clip, ...)
+//===----------------------------------------------------------------------===//
+
+template <typename T> T wrapAdd(T a, T b) {
+  using U = std::make_unsigned_t<T>;
+  return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
+}
+template <typename T> T wrapSub(T a, T b) {
+  using U = std::make_unsigned_t<T>;
+  return static_cast<T>(static_cast<U>(a) - static_cast<U>(b));
+}
+template <typename T> T wrapMul(T a, T b) {
+  using U = std::make_unsigned_t<T>;
+  // Promote narrow types so that the product is not done in (signed) int.
+  using W = std::conditional_t<(sizeof(U) < sizeof(unsigned)), unsigned, U>;
+  return static_cast<T>(static_cast<W>(static_cast<U>(a)) *
+                        static_cast<W>(static_cast<U>(b)));
+}
+/// Truncating division; x / 0 is 0 and MIN / -1 wraps (both undefined in
+/// ONNX, defined here so that no input can crash the interpreter).
+template <typename T> T truncDiv(T a, T b) {
+  if (b == 0)
+    return 0;
+  if constexpr (std::is_signed_v<T>)
+    if (b == -1)
+      return wrapSub<T>(0, a);
+  return a / b;
+}
+
+FailureOr<StepFn> Compiler::integerElementwise(Operation *op) {
+  unsigned out = slot(op->getResult(0));
+  SmallVector<int64_t> outShape(shapeOf(op->getResult(0)));
+  DType dtype = *dtypeOf(elementOf(op->getResult(0)));
+  if (isa<AddOp, SubOp, MulOp, DivOp>(op)) {
+    if (op->getAttr("fused_activation"))
+      return op->emitOpError("the interpreter does not support a fused "
+                             "activation on integers"),
+             failure();
+    SmallVector<int64_t> aStrides =
+        broadcastStrides(shapeOf(op->getOperand(0)), outShape);
+    SmallVector<int64_t> bStrides =
+        broadcastStrides(shapeOf(op->getOperand(1)), outShape);
+    unsigned a = slot(op->getOperand(0)), b = slot(op->getOperand(1));
+    int kind = isa<AddOp>(op) ? 0 : isa<SubOp>(op) ? 1 : isa<MulOp>(op) ? 2 : 3;
+    return StepFn([=](Slots &slots) {
+      Tensor result(dtype, outShape);
+      visitDType(dtype, [&](auto tag) {
+        using T = decltype(tag);
+        if constexpr (std::is_integral_v<T>) {
+          const T *x = slots[a].data<T>(), *y = slots[b].data<T>();
+          T *dst = result.data<T>();
+          switch (kind) {
+          case 0:
+            broadcastApply(x, aStrides, y, bStrides, dst, outShape, wrapAdd<T>);
+            break;
+          case 1:
+            broadcastApply(x, aStrides, y, bStrides, dst, outShape, wrapSub<T>);
+            break;
+          case 2:
+            broadcastApply(x, aStrides, y, bStrides, dst, outShape, wrapMul<T>);
+            break;
+          default:
+            broadcastApply(x, aStrides, y, bStrides, dst, outShape,
+                           truncDiv<T>);
+          }
+        }
+      });
+      slots[out] = std::move(result);
+    });
+  }
+  if (isa<ReluOp, ClipOp>(op)) {
+    double lo = 0, hi = std::numeric_limits<double>::infinity();
+    if (auto clip = dyn_cast<ClipOp>(op)) {
+      lo = clip.getMin() ? clip.getMin()->convertToDouble()
+                         : -std::numeric_limits<double>::infinity();
+      hi = clip.getMax() ? clip.getMax()->convertToDouble() : hi;
+    }
+    unsigned src = slot(op->getOperand(0));
+    return StepFn([=](Slots &slots) {
+      Tensor result(dtype, outShape);
+      visitDType(dtype, [&](auto tag) {
+        using T = decltype(tag);
+        const T *x = slots[src].data<T>();
+        T *dst = result.data<T>();
+        for (int64_t i = 0, n = result.numElements(); i < n; ++i)
+          dst[i] = static_cast<T>(
+              std::min(std::max(static_cast<double>(x[i]), lo), hi));
+      });
+      slots[out] = std::move(result);
+    });
+  }
+  return op->emitOpError("the interpreter does not support this op on "
+                         "integer tensors"),
+         failure();
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Program
+//===----------------------------------------------------------------------===//
+
+struct Program::Impl {
+  func::FuncOp func;
+  unsigned numSlots = 0;
+  std::vector<std::pair<unsigned, Tensor>> constants;
+  std::vector<Compiler::Step> steps;
+  SmallVector<unsigned> argSlots, resultSlots;
+};
+
+Program::Program(std::unique_ptr<Impl> impl) : impl(std::move(impl)) {}
+Program::Program(Program &&) = default;
+Program &Program::operator=(Program &&) = default;
+Program::~Program() = default;
+
+func::FuncOp Program::getFunction() const { return impl->func; }
+
+FailureOr<Program> Program::compile(func::FuncOp func) {
+  Compiler compiler(func);
+  if (failed(compiler.compile()))
+    return failure();
+  auto impl = std::make_unique<Impl>();
+  impl->func = func;
+  impl->numSlots = compiler.slotOf.size();
+  impl->constants = std::move(compiler.constants);
+  impl->steps = std::move(compiler.steps);
+  impl->argSlots = compiler.argSlots;
+  impl->resultSlots = compiler.resultSlots;
+  return Program(std::move(impl));
+}
+
+std::vector<Tensor> Program::run(ArrayRef<Tensor> inputs,
+                                 const Observer &observer) const {
+  Slots slots(impl->numSlots);
+  for (const auto &[slot, value] : impl->constants)
+    slots[slot] = value;
+  for (auto [slot, input] : llvm::zip_equal(impl->argSlots, inputs))
+    slots[slot] = input;
+  for (const Compiler::Step &step : impl->steps) {
+    step.fn(slots);
+    if (observer)
+      for (auto [value, slot] : step.results)
+        observer(value, slots[slot]);
+  }
+  std::vector<Tensor> results;
+  for (unsigned slot : impl->resultSlots)
+    results.push_back(slots[slot]);
+  return results;
+}
+
+} // namespace qcc

@@ -1,0 +1,55 @@
+"""Inputs and checks for the model tests.
+
+models.py input SHAPE OUT.npy        a fixed pseudo-random input in [-1, 1)
+models.py text-page OUT.npy          a 320x320 white page with three lines
+                                      of dark glyph-like strokes, normalized
+                                      as PaddleOCR's detector expects
+models.py close GOT.npy WANT.npy [--every N]
+                                      asserts GOT (every N-th element along
+                                      the last two axes) matches WANT within
+                                      rtol 1e-3 / atol 1e-4
+models.py accuracy LOGITS.npy LABELS.npy COUNT
+                                      asserts COUNT predictions are right
+"""
+import sys
+
+import numpy as np
+
+command = sys.argv[1]
+if command == "input":
+    shape = [int(d) for d in sys.argv[2].split("x")]
+    rng = np.random.default_rng(0)
+    np.save(sys.argv[3], rng.uniform(-1, 1, shape).astype(np.float32))
+elif command == "text-page":
+    rng = np.random.default_rng(1)
+    page = np.full((320, 320), 255.0)
+    for line in range(3):
+        top, x = 40 + line * 90, 20
+        while x < 290:  # one "glyph": three strokes in a 20x24 box
+            for _ in range(3):
+                if rng.random() < 0.5:
+                    at = x + rng.integers(2, 18)
+                    page[top:top + 24, at:at + 3] = 20
+                else:
+                    at = top + rng.integers(2, 22)
+                    page[at:at + 3, x:x + 20] = 20
+            x += 24
+    rgb = np.stack([page] * 3) / 255.0
+    mean = np.array([0.485, 0.456, 0.406])[:, None, None]
+    std = np.array([0.229, 0.224, 0.225])[:, None, None]
+    np.save(sys.argv[2], ((rgb - mean) / std)[None].astype(np.float32))
+elif command == "close":
+    got, want = np.load(sys.argv[2]), np.load(sys.argv[3])
+    if len(sys.argv) > 4 and sys.argv[4] == "--every":
+        n = int(sys.argv[5])
+        got = got[..., ::n, ::n]
+    assert got.shape == want.shape, (got.shape, want.shape)
+    np.testing.assert_allclose(got, want, rtol=1e-3, atol=1e-4)
+    print("max abs difference", float(np.abs(got - want).max()))
+elif command == "accuracy":
+    logits, labels = np.load(sys.argv[2]), np.load(sys.argv[3])
+    right = int((logits.argmax(axis=1) == labels).sum())
+    print(f"{right}/{len(labels)} correct")
+    assert right == int(sys.argv[4]), right
+else:
+    sys.exit(f"unknown command {command}")

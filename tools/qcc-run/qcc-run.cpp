@@ -1,0 +1,235 @@
+//===- qcc-run.cpp - Run a model in the reference interpreter -------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// qcc-run MODEL --input=FILE [--input=FILE ...] --output-dir=DIR
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Dialect/Qcc/IR/QccShapes.h"
+#include "qcc/Driver/Diagnostics.h"
+#include "qcc/Driver/LoadModel.h"
+#include "qcc/Import/OnnxTensor.h"
+#include "qcc/InitAll.h"
+#include "qcc/Interpreter/Interpreter.h"
+#include "qcc/Support/Npy.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory category("qcc-run options");
+
+cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                               cl::desc("<model.onnx | model.mlir>"),
+                               cl::cat(category));
+
+cl::list<std::string>
+    inputPaths("input", cl::value_desc("file"),
+               cl::desc("A model input as .npy or ONNX TensorProto .pb, in "
+                        "graph-input order (repeat for each input). A "
+                        "leading dimension k times the model's batch runs "
+                        "the model k times"),
+               cl::cat(category));
+
+cl::opt<std::string>
+    outputDir("output-dir", cl::value_desc("dir"), cl::init("."),
+              cl::desc("Where to write output_<i>.npy and output_<i>.pb"),
+              cl::cat(category));
+
+cl::list<std::string>
+    inputShapes("input-shape", cl::value_desc("name:1x3x48x192"),
+                cl::desc("Fix the shape of a model input (repeatable)"),
+                cl::cat(category));
+
+cl::opt<std::string>
+    dumpDir("dump-dir", cl::value_desc("dir"),
+            cl::desc("Also write every intermediate tensor as "
+                     "<dir>/<tensor name>.npy (of the first run)"),
+            cl::cat(category));
+
+int fail(const Twine &message) {
+  WithColor::error(errs(), "qcc-run") << message << "\n";
+  return 1;
+}
+
+Expected<qcc::Tensor> readTensor(StringRef path) {
+  if (sys::path::extension(path) == ".npy")
+    return qcc::readNpy(path);
+  if (sys::path::extension(path) == ".pb")
+    return qcc::readTensorProtoFile(path);
+  return createStringError(inconvertibleErrorCode(),
+                           "cannot tell the format of '" + path +
+                               "' (expected .npy or .pb)");
+}
+
+/// A file name for a tensor name ('/' and other separators replaced).
+std::string fileNameFor(StringRef name) {
+  std::string result;
+  for (char c : name)
+    result += isAlnum(c) || c == '.' || c == '-' || c == '_' ? c : '_';
+  return result;
+}
+
+std::string nameOf(mlir::Value value) {
+  mlir::Location loc = value.getLoc();
+  if (auto result = dyn_cast<mlir::OpResult>(value);
+      result && result.getOwner()->getNumResults() > 1)
+    if (auto fused = dyn_cast<mlir::NameLoc>(loc))
+      return fused.getName().str() + "_" +
+             std::to_string(result.getResultNumber());
+  if (auto named = dyn_cast<mlir::NameLoc>(loc))
+    return named.getName().str();
+  return "";
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "qcc-run: run a model in qcc's reference interpreter\n\n"
+      "  qcc-run model.onnx --input=x.npy --output-dir=out\n");
+
+  // Inputs first: their values may fix shapes and parameters of the model.
+  qcc::OnnxImportOptions options;
+  for (const std::string &path : inputPaths) {
+    Expected<qcc::Tensor> tensor = readTensor(path);
+    if (!tensor)
+      return fail(toString(tensor.takeError()));
+    options.inputValues.push_back(std::move(*tensor));
+  }
+  for (StringRef shape : inputShapes) {
+    auto [name, dims] = shape.rsplit(':');
+    SmallVector<StringRef> parts;
+    dims.split(parts, 'x');
+    SmallVector<int64_t> sizes;
+    for (StringRef part : parts) {
+      int64_t size;
+      if (part.getAsInteger(10, size) || size <= 0)
+        return fail("invalid --input-shape '" + shape +
+                    "' (expected name:DxDx...xD, e.g. x:1x3x48x192)");
+      sizes.push_back(size);
+    }
+    if (name.empty() || !shape.contains(':'))
+      return fail("invalid --input-shape '" + shape + "'");
+    options.inputShapes[name] = sizes;
+  }
+
+  mlir::DialectRegistry registry;
+  qcc::registerAllDialects(registry);
+  mlir::MLIRContext context(registry);
+  SourceMgr sourceMgr;
+  qcc::ToolDiagnosticHandler diagnostics(sourceMgr, &context);
+  if (!sys::fs::exists(modelPath))
+    return fail("cannot open model '" + modelPath + "': no such file");
+  std::optional<qcc::LoadedModel> model =
+      qcc::loadModel(modelPath, &context, sourceMgr, options);
+  if (!model)
+    return 1;
+  mlir::func::FuncOp main = model->main;
+
+  // Match the given files to the function's arguments.
+  if (inputPaths.size() != model->numInputs)
+    return fail("the model takes " + Twine(model->numInputs) +
+                " input(s), got " + Twine(inputPaths.size()));
+  SmallVector<qcc::Tensor> args;
+  int64_t runs = 1;
+  SmallVector<bool> batched;
+  for (auto [argIndex, position] : llvm::enumerate(model->argumentInputs)) {
+    const qcc::Tensor &given = options.inputValues[position];
+    auto type = cast<mlir::RankedTensorType>(main.getArgumentTypes()[argIndex]);
+    std::string what = "input #" + std::to_string(position) + " ('" +
+                       inputPaths[position] + "')";
+    std::optional<qcc::DType> dtype = qcc::dtypeOf(type.getElementType());
+    if (!dtype || *dtype != given.dtype())
+      return fail(what + " holds " + qcc::dtypeName(given.dtype()) +
+                  " values; the model expects " +
+                  (dtype ? qcc::dtypeName(*dtype) : StringRef("other")));
+    ArrayRef<int64_t> want = type.getShape(), have = given.shape();
+    bool exact = want == have;
+    bool multiple = !exact && want.size() == have.size() && !want.empty() &&
+                    want[0] > 0 && have[0] % want[0] == 0 &&
+                    want.drop_front() == have.drop_front();
+    if (!exact && !multiple)
+      return fail(what + " has shape " + qcc::formatShape(have) +
+                  "; the model expects " + qcc::formatShape(want));
+    int64_t k = exact ? 1 : have[0] / want[0];
+    if (k > 1 && runs > 1 && k != runs)
+      return fail(what + " holds " + Twine(k) + " batches, another input " +
+                  Twine(runs));
+    runs = std::max(runs, k);
+    batched.push_back(k > 1);
+    args.push_back(given);
+  }
+
+  FailureOr<qcc::Program> program = qcc::Program::compile(main);
+  if (failed(program))
+    return 1;
+
+  if (std::error_code ec = sys::fs::create_directories(outputDir))
+    return fail("cannot create '" + outputDir + "': " + ec.message());
+  if (!dumpDir.empty())
+    if (std::error_code ec = sys::fs::create_directories(dumpDir))
+      return fail("cannot create '" + dumpDir + "': " + ec.message());
+
+  std::vector<std::vector<qcc::Tensor>> outputs;
+  for (int64_t run = 0; run < runs; ++run) {
+    SmallVector<qcc::Tensor> inputs;
+    for (auto [arg, isBatched] : llvm::zip_equal(args, batched)) {
+      int64_t rows = isBatched ? arg.shape()[0] / runs : 0;
+      inputs.push_back(isBatched ? arg.sliceOuter(run * rows, (run + 1) * rows)
+                                 : arg);
+    }
+    qcc::Program::Observer observer;
+    std::string dumpError;
+    if (run == 0 && !dumpDir.empty())
+      observer = [&](mlir::Value value, const qcc::Tensor &tensor) {
+        std::string name = nameOf(value);
+        if (name.empty() || !dumpError.empty())
+          return;
+        SmallString<256> path(dumpDir);
+        sys::path::append(path, fileNameFor(name) + ".npy");
+        if (Error e = qcc::writeNpy(path, tensor))
+          dumpError = toString(std::move(e));
+      };
+    std::vector<qcc::Tensor> results = program->run(inputs, observer);
+    if (!dumpError.empty())
+      return fail(dumpError);
+    outputs.resize(results.size());
+    for (auto [i, result] : llvm::enumerate(results))
+      outputs[i].push_back(std::move(result));
+  }
+
+  for (auto [i, parts] : llvm::enumerate(outputs)) {
+    qcc::Tensor result = parts.size() == 1 || parts[0].rank() == 0
+                             ? parts[0]
+                             : qcc::Tensor::concatOuter(parts);
+    SmallString<256> base(outputDir);
+    sys::path::append(base, "output_" + std::to_string(i));
+    auto name = main.getResultAttrOfType<mlir::StringAttr>(i, "qcc.name");
+    if (Error e = qcc::writeNpy((base + ".npy").str(), result))
+      return fail(toString(std::move(e)));
+    if (Error e = qcc::writeTensorProtoFile((base + ".pb").str(), result,
+                                            name ? name.getValue() : ""))
+      return fail(toString(std::move(e)));
+  }
+  return 0;
+}
