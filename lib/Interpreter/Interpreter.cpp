@@ -32,6 +32,7 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 #include <cstring>
@@ -398,6 +399,12 @@ LogicalResult Compiler::checkTypes(Operation *op) {
     if (!shaped.hasStaticShape())
       return op->emitOpError("the interpreter needs static shapes, got ")
              << type << " (fix the input shapes with --input-shape)";
+    int64_t elements = 1;
+    for (int64_t size : shaped.getShape())
+      if (llvm::MulOverflow(elements, size, elements) ||
+          elements > (int64_t(1) << 31))
+        return op->emitOpError("the interpreter cannot hold a tensor of type ")
+               << type;
     Type element = shaped.getElementType();
     std::optional<DType> dtype = dtypeOf(element);
     if (!dtype || *dtype == DType::F16 || *dtype == DType::BF16 ||

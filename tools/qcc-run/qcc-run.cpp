@@ -29,6 +29,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 
+#include <malloc.h>
+
 using namespace llvm;
 
 namespace {
@@ -102,6 +104,10 @@ std::string nameOf(mlir::Value value) {
 
 int main(int argc, char **argv) {
   InitLLVM initLLVM(argc, argv);
+  // The interpreter allocates and frees the same large buffers every run;
+  // keep them in the heap instead of mapping fresh zeroed pages each time.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,

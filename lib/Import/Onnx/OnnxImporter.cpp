@@ -24,6 +24,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/Path.h"
 
 #include <cmath>
@@ -156,6 +157,14 @@ struct Window {
   SmallVector<int64_t> kernel, strides, dilations, pads;
   bool ceilMode = false;
 };
+
+/// A 1-D window as the 2-D window over [N, C, 1, L].
+void liftWindowTo2D(Window &w) {
+  w.kernel.insert(w.kernel.begin(), 1);
+  w.strides.insert(w.strides.begin(), 1);
+  w.dilations.insert(w.dilations.begin(), 1);
+  w.pads = {0, w.pads[0], 0, w.pads[1]};
+}
 
 class OnnxImporter {
 public:
@@ -334,6 +343,8 @@ private:
   llvm::StringMap<unsigned> graphInputs;
   /// Positions of graph inputs replaced by their given values.
   llvm::DenseSet<unsigned> boundInputs;
+  /// Declared types of the graph inputs, by position.
+  SmallVector<RankedTensorType> graphInputTypes;
 };
 
 //===----------------------------------------------------------------------===//
@@ -421,7 +432,8 @@ LogicalResult OnnxImporter::bindGraphInputs(const onnx::GraphProto &graph,
           size = given->shape()[d];
     }
     graphInputs[info.name()] = position++;
-    Type type = RankedTensorType::get(shape, mlirTypeOf(*dtype, context));
+    auto type = RankedTensorType::get(shape, mlirTypeOf(*dtype, context));
+    graphInputTypes.push_back(type);
     argTypes.push_back(type);
     values[info.name()] = entry.addArgument(
         type, NameLoc::get(builder.getStringAttr(info.name()), fileLoc));
@@ -574,8 +586,20 @@ const Tensor *OnnxImporter::constantOf(int i) {
   if (graphInput == graphInputs.end() ||
       graphInput->second >= options.inputValues.size())
     return nullptr;
+  // The value must be of the type the model declares for the input.
+  const Tensor &value = options.inputValues[graphInput->second];
+  Type declared = graphInputTypes[graphInput->second].getElementType();
+  if (dtypeOf(declared) != value.dtype() ||
+      !shapesCompatible(value.shape(),
+                        graphInputTypes[graphInput->second].getShape())) {
+    nodeError() << "the value given for input '" << name << "' ("
+                << dtypeName(value.dtype()) << " " << formatShape(value.shape())
+                << ") does not match its declared type "
+                << graphInputTypes[graphInput->second];
+    return nullptr;
+  }
   boundInputs.insert(graphInput->second);
-  return &(constants[name] = options.inputValues[graphInput->second]);
+  return &(constants[name] = value);
 }
 
 FailureOr<Tensor> OnnxImporter::constantInput(int i, llvm::StringRef what) {
@@ -774,6 +798,11 @@ LogicalResult OnnxImporter::importShapeOp() {
       fill = std::move(*value);
     }
     SmallVector<int64_t> shape = toInt64s(*shapeTensor);
+    int64_t elements = 1;
+    for (int64_t size : shape)
+      if (size < 0 || llvm::MulOverflow(elements, size, elements) ||
+          elements > (int64_t(1) << 31))
+        return nodeError() << "invalid shape " << formatShape(shape), failure();
     setConstantOutput(0,
                       gatherElements(fill, shape, [](int64_t) { return 0; }));
     return success();
@@ -923,15 +952,29 @@ LogicalResult OnnxImporter::importConv(bool quantized, bool integer) {
   if (failed(x) || failed(w))
     return failure();
   RankedTensorType xType = typeOf(*x), wType = typeOf(*w);
-  if (xType.getRank() != 4 || wType.getRank() != 4)
+  bool oneD = xType.getRank() == 3 && wType.getRank() == 3;
+  if (!oneD && (xType.getRank() != 4 || wType.getRank() != 4))
     return unsupported("a convolution of rank " + llvm::Twine(xType.getRank()) +
-                       " (only 2-D)");
+                       " (only 1-D and 2-D)");
   SmallVector<int64_t> kernel =
       attrInts("kernel_shape")
           .value_or(SmallVector<int64_t>(wType.getShape().drop_front(2)));
   FailureOr<Window> win = window(xType.getShape(), kernel, false);
   if (failed(win))
     return failure();
+  if (oneD) {
+    // 1-D convolution is 2-D convolution over [N, C, 1, L].
+    x = reshape(
+        *x, {xType.getDimSize(0), xType.getDimSize(1), 1, xType.getDimSize(2)});
+    w = reshape(
+        *w, {wType.getDimSize(0), wType.getDimSize(1), 1, wType.getDimSize(2)});
+    if (failed(x) || failed(w))
+      return failure();
+    liftWindowTo2D(*win);
+    kernel = win->kernel;
+    xType = typeOf(*x);
+    wType = typeOf(*w);
+  }
   int64_t groups = attrInt("group", 1);
 
   Value bias;
@@ -999,6 +1042,8 @@ LogicalResult OnnxImporter::importConv(bool quantized, bool integer) {
                       builder.getDenseI64ArrayAttr(win->dilations),
                       builder.getDenseI64ArrayAttr(win->pads),
                       builder.getI64IntegerAttr(groups), ActivationAttr());
+  if (succeeded(y) && oneD)
+    y = reshape(*y, {shape[0], shape[1], shape[3]});
   if (failed(y))
     return failure();
   setOutput(0, *y);
@@ -1010,8 +1055,9 @@ LogicalResult OnnxImporter::importConvTranspose() {
   if (failed(x) || failed(w))
     return failure();
   RankedTensorType xType = typeOf(*x), wType = typeOf(*w);
-  if (xType.getRank() != 4 || wType.getRank() != 4)
-    return unsupported("a transposed convolution that is not 2-D");
+  bool oneD = xType.getRank() == 3 && wType.getRank() == 3;
+  if (!oneD && (xType.getRank() != 4 || wType.getRank() != 4))
+    return unsupported("a transposed convolution that is not 1-D or 2-D");
   Value bias;
   if (hasInput(2)) {
     FailureOr<Value> b = input(2);
@@ -1019,25 +1065,46 @@ LogicalResult OnnxImporter::importConvTranspose() {
       return failure();
     bias = *b;
   }
+  size_t n = oneD ? 1 : 2;
   SmallVector<int64_t> kernel =
       attrInts("kernel_shape")
           .value_or(SmallVector<int64_t>(wType.getShape().drop_front(2)));
   int64_t groups = attrInt("group", 1);
   SmallVector<int64_t> strides =
-      attrInts("strides").value_or(SmallVector<int64_t>{1, 1});
+      attrInts("strides").value_or(SmallVector<int64_t>(n, 1));
   SmallVector<int64_t> dilations =
-      attrInts("dilations").value_or(SmallVector<int64_t>{1, 1});
+      attrInts("dilations").value_or(SmallVector<int64_t>(n, 1));
   SmallVector<int64_t> pads =
-      attrInts("pads").value_or(SmallVector<int64_t>{0, 0, 0, 0});
+      attrInts("pads").value_or(SmallVector<int64_t>(2 * n, 0));
   SmallVector<int64_t> outputPadding =
-      attrInts("output_padding").value_or(SmallVector<int64_t>{0, 0});
+      attrInts("output_padding").value_or(SmallVector<int64_t>(n, 0));
   std::optional<SmallVector<int64_t>> outputShape = attrInts("output_shape");
   std::string autoPad = attrString("auto_pad", "NOTSET");
-  if (strides.size() != 2 || dilations.size() != 2 || pads.size() != 4 ||
-      outputPadding.size() != 2)
-    return nodeError() << "expects 2-D strides, dilations, pads and "
+  if (kernel.size() != n || strides.size() != n || dilations.size() != n ||
+      pads.size() != 2 * n || outputPadding.size() != n ||
+      (outputShape && outputShape->size() < n))
+    return nodeError() << "expects " << n
+                       << "-D kernel_shape, strides, dilations, pads and "
                           "output_padding",
            failure();
+  if (oneD) {
+    // 1-D is 2-D over [N, C, 1, L].
+    x = reshape(
+        *x, {xType.getDimSize(0), xType.getDimSize(1), 1, xType.getDimSize(2)});
+    w = reshape(
+        *w, {wType.getDimSize(0), wType.getDimSize(1), 1, wType.getDimSize(2)});
+    if (failed(x) || failed(w))
+      return failure();
+    xType = typeOf(*x);
+    wType = typeOf(*w);
+    kernel.insert(kernel.begin(), 1);
+    strides.insert(strides.begin(), 1);
+    dilations.insert(dilations.begin(), 1);
+    pads = {0, pads[0], 0, pads[1]};
+    outputPadding.insert(outputPadding.begin(), 0);
+    if (outputShape)
+      outputShape->insert(outputShape->end() - 1, 1);
+  }
   SmallVector<int64_t> shape = {xType.getDimSize(0),
                                 wType.getDimSize(1) * groups};
   for (int i = 0; i < 2; ++i) {
@@ -1047,10 +1114,17 @@ LogicalResult OnnxImporter::importConvTranspose() {
     if (outputShape || autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
       int64_t out = outputShape ? (*outputShape)[outputShape->size() - 2 + i]
                                 : in * strides[i];
-      int64_t total = std::max<int64_t>(0, full - out);
+      int64_t total = full - out;
+      if (total < 0) {
+        // A larger output than the window gives: extra rows at the end.
+        outputPadding[i] -= total;
+        full -= total;
+        total = 0;
+      }
+      // ONNX ConvTranspose puts the smaller half at the start for
+      // SAME_UPPER and the larger one otherwise.
       int64_t half = total / 2;
-      // ONNX ConvTranspose puts the larger half at the start for SAME_UPPER.
-      pads[i] = autoPad == "SAME_UPPER" ? total - half : half;
+      pads[i] = autoPad == "SAME_UPPER" ? half : total - half;
       pads[2 + i] = total - pads[i];
     } else if (autoPad == "VALID") {
       pads[i] = pads[2 + i] = 0;
@@ -1064,6 +1138,8 @@ LogicalResult OnnxImporter::importConvTranspose() {
       builder.getDenseI64ArrayAttr(pads),
       builder.getDenseI64ArrayAttr(outputPadding),
       builder.getI64IntegerAttr(groups), ActivationAttr());
+  if (succeeded(y) && oneD)
+    y = reshape(*y, {shape[0], shape[1], shape[3]});
   if (failed(y))
     return failure();
   setOutput(0, *y);
@@ -1098,12 +1174,8 @@ LogicalResult OnnxImporter::importPool() {
   FailureOr<Window> win = window(type.getShape(), *kernel, true);
   if (failed(win))
     return failure();
-  if (oneD) {
-    win->kernel.insert(win->kernel.begin(), 1);
-    win->strides.insert(win->strides.begin(), 1);
-    win->dilations.insert(win->dilations.begin(), 1);
-    win->pads = {0, win->pads[0], 0, win->pads[1]};
-  }
+  if (oneD)
+    liftWindowTo2D(*win);
   SmallVector<int64_t> shape = {inShape[0], inShape[1]};
   for (int i = 0; i < 2; ++i) {
     FailureOr<int64_t> size = windowOutputSize(
@@ -1914,6 +1986,13 @@ LogicalResult OnnxImporter::importResize() {
 LogicalResult OnnxImporter::importIdentity() {
   if (hasOutput(1))
     return unsupported("Dropout's mask output");
+  if (const Tensor *training = constantOf(2);
+      attrInt("is_test", 1) == 0 ||
+      (training &&
+       llvm::any_of(training->toDoubles(), [](double v) { return v != 0; })))
+    return unsupported("training-mode Dropout");
+  if (hasInput(2) && !constantOf(2))
+    return nodeError() << "training_mode must be a constant", failure();
   if (const Tensor *constant = constantOf(0)) {
     setConstantOutput(0, *constant);
     return success();

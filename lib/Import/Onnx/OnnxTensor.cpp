@@ -10,6 +10,7 @@
 #include "OnnxProto.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -79,6 +80,16 @@ std::string onnxDataTypeName(int32_t dataType) {
 }
 
 /// Unpacks two 4-bit values per byte, low nibble first.
+/// More elements than any model's tensor has; larger shapes are corrupt.
+static constexpr int64_t kMaxTensorElements = int64_t(1) << 31;
+
+static std::string formatShapeOf(llvm::ArrayRef<int64_t> shape) {
+  std::string text;
+  for (int64_t size : shape)
+    text += (text.empty() ? "" : "x") + std::to_string(size);
+  return text;
+}
+
 static void unpackNibbles(const uint8_t *packed, Tensor &tensor) {
   bool isSignedNibble = tensor.dtype() == DType::I4;
   uint8_t *out = tensor.data<uint8_t>();
@@ -102,15 +113,21 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
   SmallVector<int64_t> shape(proto.dims().begin(), proto.dims().end());
   if (llvm::any_of(shape, [](int64_t d) { return d < 0; }))
     return fail("negative dimension");
-  Tensor tensor(*dtype, shape);
-  int64_t n = tensor.numElements();
+  // Sizes are checked against the data before anything is allocated: a
+  // corrupt shape must not exhaust memory.
+  int64_t n = 1;
+  for (int64_t size : shape)
+    if (llvm::MulOverflow(n, size, n) || n > kMaxTensorElements)
+      return fail("has too many elements (" + formatShapeOf(shape) + ")");
   bool isNibble = *dtype == DType::I4 || *dtype == DType::U4;
-  size_t packedBytes = isNibble ? (n + 1) / 2 : tensor.byteSize();
+  size_t packedBytes = isNibble ? (n + 1) / 2 : n * dtypeSize(*dtype);
+  Tensor tensor;
 
   auto fromBytes = [&](StringRef bytes) -> Expected<Tensor> {
     if (bytes.size() != packedBytes)
       return fail("holds " + Twine(bytes.size()) + " bytes of data, expected " +
                   Twine(packedBytes));
+    tensor = Tensor(*dtype, shape);
     if (isNibble)
       unpackNibbles(reinterpret_cast<const uint8_t *>(bytes.data()), tensor);
     else
@@ -139,8 +156,15 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
       return fail("external data without a location");
     SmallString<256> path(baseDir);
     sys::path::append(path, location);
-    ErrorOr<std::unique_ptr<MemoryBuffer>> file = MemoryBuffer::getFileSlice(
-        path, hasLength ? length : packedBytes, offset);
+    uint64_t fileSize = 0, wanted = hasLength ? length : packedBytes;
+    if (std::error_code ec = sys::fs::file_size(path, fileSize))
+      return fail("cannot read external data '" + path + "': " + ec.message());
+    if (offset > fileSize || wanted > fileSize - offset)
+      return fail("external data '" + path + "' holds " + Twine(fileSize) +
+                  " bytes, fewer than offset " + Twine(offset) + " + " +
+                  Twine(wanted));
+    ErrorOr<std::unique_ptr<MemoryBuffer>> file =
+        MemoryBuffer::getFileSlice(path, wanted, offset);
     if (!file)
       return fail("cannot read external data '" + path +
                   "': " + file.getError().message());
@@ -159,18 +183,21 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
   case DType::F32:
     if (Error e = checkCount(proto.float_data_size(), n))
       return std::move(e);
+    tensor = Tensor(*dtype, shape);
     std::copy(proto.float_data().begin(), proto.float_data().end(),
               tensor.data<float>());
     return tensor;
   case DType::F64:
     if (Error e = checkCount(proto.double_data_size(), n))
       return std::move(e);
+    tensor = Tensor(*dtype, shape);
     std::copy(proto.double_data().begin(), proto.double_data().end(),
               tensor.data<double>());
     return tensor;
   case DType::I64:
     if (Error e = checkCount(proto.int64_data_size(), n))
       return std::move(e);
+    tensor = Tensor(*dtype, shape);
     std::copy(proto.int64_data().begin(), proto.int64_data().end(),
               tensor.data<int64_t>());
     return tensor;
@@ -178,6 +205,7 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
   case DType::U64: {
     if (Error e = checkCount(proto.uint64_data_size(), n))
       return std::move(e);
+    tensor = Tensor(*dtype, shape);
     for (int64_t i = 0; i < n; ++i) {
       if (*dtype == DType::U32)
         tensor.data<uint32_t>()[i] = proto.uint64_data(i);
@@ -190,6 +218,7 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
   case DType::U4: {
     if (Error e = checkCount(proto.int32_data_size(), (n + 1) / 2))
       return std::move(e);
+    tensor = Tensor(*dtype, shape);
     std::vector<uint8_t> packed(proto.int32_data().begin(),
                                 proto.int32_data().end());
     unpackNibbles(packed.data(), tensor);
@@ -200,6 +229,7 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
     // (float16 and bfloat16 as their bit patterns).
     if (Error e = checkCount(proto.int32_data_size(), n))
       return std::move(e);
+    tensor = Tensor(*dtype, shape);
     size_t size = dtypeSize(*dtype);
     auto *out = static_cast<uint8_t *>(tensor.raw());
     for (int64_t i = 0; i < n; ++i) {

@@ -88,3 +88,18 @@ func.func @quantized(%x: tensor<1x4xi8>) -> tensor<1x4xi8> {
   %c = tosa.clamp %x {min_val = 0 : i8, max_val = 6 : i8} : (tensor<1x4xi8>) -> tensor<1x4xi8>
   return %c : tensor<1x4xi8>
 }
+
+// -----
+
+// transpose_conv2d: weight [OC, KH, KW, IC] -> [IC, OC, KH, KW]; a negative
+// out_pad crops, a positive one at the end is output padding.
+// CHECK-LABEL: func.func @transpose_conv2d
+// CHECK:         %[[WT:.*]] = qcc.transpose %{{.*}} {perms = array<i64: 3, 0, 1, 2>} : (tensor<3x2x2x4xf32>) -> tensor<4x3x2x2xf32>
+// CHECK:         qcc.conv_transpose2d %{{.*}}, %[[WT]], %{{.*}} {output_padding = array<i64: 0, 1>, pads = array<i64: 1, 0, 0, 0>, strides = array<i64: 2, 2>}
+// CHECK-SAME:      : (tensor<1x4x3x3xf32>, tensor<4x3x2x2xf32>, tensor<3xf32>) -> tensor<1x3x5x7xf32>
+func.func @transpose_conv2d(%x: tensor<1x3x3x4xf32>, %w: tensor<3x2x2x4xf32>, %b: tensor<3xf32>) -> tensor<1x5x7x3xf32> {
+  %zp = "tosa.const"() {values = dense<0.0> : tensor<1xf32>} : () -> tensor<1xf32>
+  %y = tosa.transpose_conv2d %x, %w, %b, %zp, %zp {acc_type = f32, out_pad = array<i64: -1, 0, 0, 1>, stride = array<i64: 2, 2>}
+      : (tensor<1x3x3x4xf32>, tensor<3x2x2x4xf32>, tensor<3xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x5x7x3xf32>
+  return %y : tensor<1x5x7x3xf32>
+}
