@@ -68,10 +68,12 @@ template <typename F> auto visitDType(DType dtype, F &&f) {
     return f(float{});
   case DType::F64:
     return f(double{});
+  case DType::I2:
   case DType::I4:
   case DType::I8:
     return f(int8_t{});
   case DType::Bool:
+  case DType::U2:
   case DType::U4:
   case DType::U8:
     return f(uint8_t{});

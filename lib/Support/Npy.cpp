@@ -54,9 +54,11 @@ static StringRef descrOf(DType dtype) {
     return "<f8";
   case DType::Bool:
     return "|b1";
+  case DType::I2:
   case DType::I4:
   case DType::I8:
     return "|i1";
+  case DType::U2:
   case DType::U4:
   case DType::U8:
     return "|u1";

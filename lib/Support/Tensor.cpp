@@ -21,6 +21,8 @@ namespace qcc {
 size_t dtypeSize(DType dtype) {
   switch (dtype) {
   case DType::Bool:
+  case DType::I2:
+  case DType::U2:
   case DType::I4:
   case DType::U4:
   case DType::I8:
@@ -45,8 +47,8 @@ size_t dtypeSize(DType dtype) {
 
 llvm::StringRef dtypeName(DType dtype) {
   static constexpr llvm::StringLiteral names[] = {
-      "float16", "bfloat16", "float32", "float64", "bool",
-      "int4",    "uint4",    "int8",    "uint8",   "int16",
+      "float16", "bfloat16", "float32", "float64", "bool",  "int2",
+      "uint2",   "int4",     "uint4",   "int8",    "uint8", "int16",
       "uint16",  "int32",    "uint32",  "int64",   "uint64"};
   return names[static_cast<int>(dtype)];
 }
@@ -58,6 +60,7 @@ bool isFloat(DType dtype) {
 
 bool isSigned(DType dtype) {
   switch (dtype) {
+  case DType::I2:
   case DType::I4:
   case DType::I8:
   case DType::I16:
@@ -73,6 +76,9 @@ unsigned integerBits(DType dtype) {
   switch (dtype) {
   case DType::Bool:
     return 1;
+  case DType::I2:
+  case DType::U2:
+    return 2;
   case DType::I4:
   case DType::U4:
     return 4;
@@ -85,6 +91,8 @@ std::optional<DType> dtypeOf(Type type) {
   if (auto quantized = dyn_cast<quant::QuantizedType>(type)) {
     bool isSignedStorage = quantized.isSigned();
     switch (quantized.getStorageTypeIntegralWidth()) {
+    case 2:
+      return isSignedStorage ? DType::I2 : DType::U2;
     case 4:
       return isSignedStorage ? DType::I4 : DType::U4;
     case 8:
@@ -112,6 +120,8 @@ std::optional<DType> dtypeOf(Type type) {
   switch (integer.getWidth()) {
   case 1:
     return DType::Bool;
+  case 2:
+    return isUnsignedInt ? DType::U2 : DType::I2;
   case 4:
     return isUnsignedInt ? DType::U4 : DType::I4;
   case 8:
@@ -143,6 +153,10 @@ Type mlirTypeOf(DType dtype, MLIRContext *context) {
     return b.getF64Type();
   case DType::Bool:
     return b.getI1Type();
+  case DType::I2:
+    return b.getIntegerType(2);
+  case DType::U2:
+    return unsignedInt(2);
   case DType::I4:
     return b.getIntegerType(4);
   case DType::U4:
@@ -244,10 +258,12 @@ std::vector<double> Tensor::toDoubles() const {
       values[i] = data<double>()[i];
       break;
     case DType::Bool:
+    case DType::U2:
     case DType::U4:
     case DType::U8:
       values[i] = data<uint8_t>()[i];
       break;
+    case DType::I2:
     case DType::I4:
     case DType::I8:
       values[i] = data<int8_t>()[i];

@@ -27,14 +27,17 @@
 
 namespace qcc {
 
-/// Element types of tensors in memory. Sub-byte integers (I4, U4) take one
-/// byte per element here; packing is a concern of the code generators.
+/// Element types of tensors in memory. Sub-byte integers (I2, U2, I4, U4)
+/// take one byte per element here; packing is a concern of file formats and
+/// code generators.
 enum class DType : uint8_t {
   F16,
   BF16,
   F32,
   F64,
   Bool,
+  I2,
+  U2,
   I4,
   U4,
   I8,
@@ -53,7 +56,8 @@ size_t dtypeSize(DType dtype);
 llvm::StringRef dtypeName(DType dtype);
 bool isFloat(DType dtype);
 bool isSigned(DType dtype);
-/// Number of value bits of an integer dtype (4 for I4, 8 for U8, ...).
+/// Number of value bits of an integer dtype (2 for I2, 4 for I4, 8 for U8,
+/// ...).
 unsigned integerBits(DType dtype);
 
 /// The in-memory dtype of an MLIR element type; a quantized type maps to its

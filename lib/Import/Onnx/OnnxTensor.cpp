@@ -54,8 +54,8 @@ static const DataTypeInfo kDataTypes[] = {
     {22, "INT4", DType::I4},
     {23, "FLOAT4E2M1", std::nullopt},
     {24, "FLOAT8E8M0", std::nullopt},
-    {25, "UINT2", std::nullopt},
-    {26, "INT2", std::nullopt},
+    {25, "UINT2", DType::U2},
+    {26, "INT2", DType::I2},
 };
 
 std::optional<DType> dtypeOfOnnx(int32_t dataType) {
@@ -79,7 +79,6 @@ std::string onnxDataTypeName(int32_t dataType) {
   return "data type " + std::to_string(dataType);
 }
 
-/// Unpacks two 4-bit values per byte, low nibble first.
 /// More elements than any model's tensor has; larger shapes are corrupt.
 static constexpr int64_t kMaxTensorElements = int64_t(1) << 31;
 
@@ -90,13 +89,22 @@ static std::string formatShapeOf(llvm::ArrayRef<int64_t> shape) {
   return text;
 }
 
-static void unpackNibbles(const uint8_t *packed, Tensor &tensor) {
-  bool isSignedNibble = tensor.dtype() == DType::I4;
+/// Unpacks 8 / bits values per byte, lowest bits first, sign-extending
+/// signed types.
+static void unpackSubByte(const uint8_t *packed, Tensor &tensor) {
+  unsigned bits = integerBits(tensor.dtype()), perByte = 8 / bits;
+  uint8_t mask = (1 << bits) - 1, sign = 1 << (bits - 1);
+  bool isSignedValue = isSigned(tensor.dtype());
   uint8_t *out = tensor.data<uint8_t>();
   for (int64_t i = 0, n = tensor.numElements(); i < n; ++i) {
-    uint8_t nibble = (packed[i / 2] >> (4 * (i % 2))) & 0xf;
-    out[i] = isSignedNibble && (nibble & 0x8) ? nibble | 0xf0 : nibble;
+    uint8_t value = (packed[i / perByte] >> (bits * (i % perByte))) & mask;
+    out[i] = isSignedValue && (value & sign) ? value | ~mask : value;
   }
+}
+
+/// Whether ONNX stores `dtype` packed several values per byte.
+static bool isSubByte(DType dtype) {
+  return integerBits(dtype) < 8 && dtype != DType::Bool;
 }
 
 Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
@@ -119,8 +127,10 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
   for (int64_t size : shape)
     if (llvm::MulOverflow(n, size, n) || n > kMaxTensorElements)
       return fail("has too many elements (" + formatShapeOf(shape) + ")");
-  bool isNibble = *dtype == DType::I4 || *dtype == DType::U4;
-  size_t packedBytes = isNibble ? (n + 1) / 2 : n * dtypeSize(*dtype);
+  bool packed = isSubByte(*dtype);
+  size_t perByte = packed ? 8 / integerBits(*dtype) : 1;
+  size_t packedBytes =
+      packed ? (n + perByte - 1) / perByte : n * dtypeSize(*dtype);
   Tensor tensor;
 
   auto fromBytes = [&](StringRef bytes) -> Expected<Tensor> {
@@ -128,8 +138,8 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
       return fail("holds " + Twine(bytes.size()) + " bytes of data, expected " +
                   Twine(packedBytes));
     tensor = Tensor(*dtype, shape);
-    if (isNibble)
-      unpackNibbles(reinterpret_cast<const uint8_t *>(bytes.data()), tensor);
+    if (packed)
+      unpackSubByte(reinterpret_cast<const uint8_t *>(bytes.data()), tensor);
     else
       std::memcpy(tensor.raw(), bytes.data(), bytes.size());
     return tensor;
@@ -214,14 +224,17 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
     }
     return tensor;
   }
+  case DType::I2:
+  case DType::U2:
   case DType::I4:
   case DType::U4: {
-    if (Error e = checkCount(proto.int32_data_size(), (n + 1) / 2))
+    // Packed bytes, one per int32.
+    if (Error e = checkCount(proto.int32_data_size(), packedBytes))
       return std::move(e);
     tensor = Tensor(*dtype, shape);
-    std::vector<uint8_t> packed(proto.int32_data().begin(),
-                                proto.int32_data().end());
-    unpackNibbles(packed.data(), tensor);
+    std::vector<uint8_t> bytes(proto.int32_data().begin(),
+                               proto.int32_data().end());
+    unpackSubByte(bytes.data(), tensor);
     return tensor;
   }
   default: {
@@ -279,10 +292,12 @@ Error writeTensorProtoFile(StringRef path, const Tensor &tensor,
   for (int64_t size : tensor.shape())
     proto.add_dims(size);
   const auto *bytes = static_cast<const char *>(tensor.raw());
-  if (tensor.dtype() == DType::I4 || tensor.dtype() == DType::U4) {
-    std::string packed((tensor.numElements() + 1) / 2, '\0');
+  if (isSubByte(tensor.dtype())) {
+    unsigned bits = integerBits(tensor.dtype()), perByte = 8 / bits;
+    std::string packed((tensor.numElements() + perByte - 1) / perByte, '\0');
     for (int64_t i = 0, n = tensor.numElements(); i < n; ++i)
-      packed[i / 2] |= static_cast<char>((bytes[i] & 0xf) << (4 * (i % 2)));
+      packed[i / perByte] |= static_cast<char>((bytes[i] & ((1 << bits) - 1))
+                                               << (bits * (i % perByte)));
     proto.set_raw_data(std::move(packed));
   } else {
     proto.set_raw_data(std::string(bytes, tensor.byteSize()));
