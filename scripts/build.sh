@@ -16,6 +16,7 @@ packages=(
   clang-format-22
   libprotobuf-dev protobuf-compiler libonnx-dev
   python3-numpy python3-onnx
+  libgtest-dev
 )
 
 missing=()

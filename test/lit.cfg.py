@@ -44,4 +44,5 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(
     ("%onnx_encode",
      "protoc --encode=onnx.ModelProto -I/usr/include/onnx onnx.proto"))
-llvm_config.add_tool_substitutions(["qcc-run", "qcc-conformance"], tool_dirs)
+llvm_config.add_tool_substitutions(
+    ["qcc-run", "qcc-conformance", "QccUnitTests"], tool_dirs)

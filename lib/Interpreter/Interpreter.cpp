@@ -17,6 +17,8 @@
 //  * a convolution, matmul or fully connected op on quantized operands
 //    accumulates (x - zx) * (w - zw) exactly in int32; a quantized result is
 //    then rint(acc * float(sx * sw / sy) + zy), saturated (ONNX QLinearConv);
+//  * requantize is qcc's normative fixed-point requantization
+//    (include/qcc/Support/FixedPoint.h, docs/IntegerSemantics.md);
 //  * every other op on quantized tensors computes on the dequantized values
 //    and quantizes its result, rounding half to even. Ops that only move
 //    data (reshape, transpose, pad, concat of equal types, max pooling,
@@ -28,6 +30,7 @@
 #include "Kernels.h"
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
+#include "qcc/Support/FixedPoint.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/APFloat.h"
@@ -1349,13 +1352,42 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
         [=](Slots &slots) { slots[out] = dequantize(slots[src], info); });
   }
   if (auto rq = dyn_cast<RequantizeOp>(op)) {
+    // qcc's normative fixed-point requantization, one multiplier per
+    // channel of a per-axis input or result.
     QuantInfo from =
         QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getInput())));
     QuantInfo to =
         QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getOutput())));
-    RoundingMode mode = rq.getRounding();
+    const QuantInfo &axisInfo = from.axis >= 0 ? from : to;
+    size_t channels = std::max(from.scalesExact.size(), to.scalesExact.size());
+    SmallVector<FixedPointMultiplier> multipliers;
+    for (size_t c = 0; c < channels; ++c)
+      multipliers.push_back(FixedPointMultiplier::fromReal(
+          from.scalesExact[from.axis >= 0 ? c : 0] /
+          to.scalesExact[to.axis >= 0 ? c : 0]));
     return StepFn([=](Slots &slots) {
-      slots[out] = quantize(dequantize(slots[src], from), to, mode);
+      const Tensor &in = slots[src];
+      Tensor result(to.dtype, outShape);
+      visitDType(in.dtype(), [&](auto inTag) {
+        using In = decltype(inTag);
+        visitDType(to.dtype, [&](auto outTag) {
+          using Out = decltype(outTag);
+          const In *x = in.data<In>();
+          Out *y = result.data<Out>();
+          for (int64_t i = 0, n = result.numElements(); i < n; ++i) {
+            int64_t c = axisInfo.channelOf(i, outShape);
+            int64_t centered = static_cast<int64_t>(x[i]) -
+                               from.zeroPoints[from.axis >= 0 ? c : 0];
+            y[i] = static_cast<Out>(qcc::requantize(
+                static_cast<int32_t>(std::clamp<int64_t>(
+                    centered, std::numeric_limits<int32_t>::min(),
+                    std::numeric_limits<int32_t>::max())),
+                multipliers[c], to.zeroPoints[to.axis >= 0 ? c : 0], to.qmin,
+                to.qmax));
+          }
+        });
+      });
+      slots[out] = std::move(result);
     });
   }
   auto dynamic = cast<DynamicQuantizeOp>(op);

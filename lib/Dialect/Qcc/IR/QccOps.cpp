@@ -921,8 +921,19 @@ LogicalResult DequantizeOp::verify() {
 LogicalResult RequantizeOp::verify() {
   auto input = cast<quant::QuantizedType>(elementOf(getInput()));
   auto output = cast<quant::QuantizedType>(elementOf(getOutput()));
-  return verifyQuantizationCast(getOperation(), input.getExpressedType(),
-                                output.getExpressedType());
+  if (failed(verifyQuantizationCast(getOperation(), input.getExpressedType(),
+                                    output.getExpressedType())))
+    return failure();
+  auto inAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(input);
+  auto outAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(output);
+  if (inAxis && outAxis &&
+      inAxis.getQuantizedDimension() != outAxis.getQuantizedDimension())
+    return emitOpError("expects per-axis input and result quantized along "
+                       "the same axis");
+  if (input.getStorageTypeIntegralWidth() > 32 ||
+      output.getStorageTypeIntegralWidth() > 32)
+    return emitOpError("expects storage types of at most 32 bits");
+  return success();
 }
 
 OpFoldResult RequantizeOp::fold(FoldAdaptor) {

@@ -1836,3 +1836,11 @@ func.func @dynamic_quantize_integer_input(%x: tensor<6xi8>) -> tensor<6xui8> {
   %y, %s, %zp = qcc.dynamic_quantize %x : (tensor<6xi8>) -> (tensor<6xui8>, tensor<f32>, tensor<ui8>)
   return %y : tensor<6xui8>
 }
+
+// -----
+
+func.func @requantize_different_axes(%x: tensor<2x3x!quant.uniform<i32:f32:0, {0.1,0.2}>>) -> tensor<2x3x!quant.uniform<i8:f32:1, {0.1,0.2,0.3}>> {
+  // expected-error @+1 {{'qcc.requantize' op expects per-axis input and result quantized along the same axis}}
+  %0 = qcc.requantize %x : (tensor<2x3x!quant.uniform<i32:f32:0, {0.1,0.2}>>) -> tensor<2x3x!quant.uniform<i8:f32:1, {0.1,0.2,0.3}>>
+  return %0 : tensor<2x3x!quant.uniform<i8:f32:1, {0.1,0.2,0.3}>>
+}

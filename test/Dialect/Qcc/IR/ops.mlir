@@ -813,18 +813,14 @@ func.func @dequantize(%q: tensor<1x8x!qi8>, %w: tensor<2x3x!qaxis0>) -> (tensor<
   return %0, %1 : tensor<1x8xf32>, tensor<2x3xf32>
 }
 
-// The default rounding is half_up.
 // CHECK-LABEL: func.func @requantize(
 // CHECK: qcc.requantize %arg0 : (tensor<8x!quant.uniform<i32:f32, 5.000000e-03>>) -> tensor<8x!quant.uniform<i8:f32, 5.000000e-02>>
-// CHECK: qcc.requantize %arg1 {rounding = #qcc.rounding<half_to_even>} : (tensor<8x!quant.uniform<i8:f32, 1.000000e-01:-3>>) -> tensor<8x!quant.uniform<u8:f32, 2.000000e-02:128>>
-// CHECK: qcc.requantize %arg2 {rounding = #qcc.rounding<half_away_from_zero>}
-// CHECK-SAME: : (tensor<2x3x!quant.uniform<i8:f32:0, {1.000000e-01,2.000000e-01}>>) -> tensor<2x3x!quant.uniform<i8:f32, 1.000000e-01:-3>>
-// GENERIC-LABEL: sym_name = "requantize"
-// GENERIC: "qcc.requantize"(%{{.*}}) <{rounding = #qcc.rounding<half_up>}>
+// CHECK: qcc.requantize %arg1 : (tensor<8x!quant.uniform<i8:f32, 1.000000e-01:-3>>) -> tensor<8x!quant.uniform<u8:f32, 2.000000e-02:128>>
+// CHECK: qcc.requantize %arg2 : (tensor<2x3x!quant.uniform<i8:f32:0, {1.000000e-01,2.000000e-01}>>) -> tensor<2x3x!quant.uniform<i8:f32, 1.000000e-01:-3>>
 func.func @requantize(%acc: tensor<8x!qi32>, %q: tensor<8x!qi8>, %w: tensor<2x3x!qaxis0>) -> (tensor<8x!qi8b>, tensor<8x!qu8>, tensor<2x3x!qi8>) {
   %0 = qcc.requantize %acc : (tensor<8x!qi32>) -> tensor<8x!qi8b>
-  %1 = qcc.requantize %q {rounding = #qcc.rounding<half_to_even>} : (tensor<8x!qi8>) -> tensor<8x!qu8>
-  %2 = qcc.requantize %w {rounding = #qcc.rounding<half_away_from_zero>} : (tensor<2x3x!qaxis0>) -> tensor<2x3x!qi8>
+  %1 = qcc.requantize %q : (tensor<8x!qi8>) -> tensor<8x!qu8>
+  %2 = qcc.requantize %w : (tensor<2x3x!qaxis0>) -> tensor<2x3x!qi8>
   return %0, %1, %2 : tensor<8x!qi8b>, tensor<8x!qu8>, tensor<2x3x!qi8>
 }
 

@@ -637,19 +637,21 @@ def Qcc_DequantizeOp : Qcc_Op<"dequantize"> {
 def Qcc_RequantizeOp : Qcc_Op<"requantize"> {
   let summary = "Change the scale, zero point or storage type of a tensor";
   let description = [{
-    Maps every stored value to the result's quantization parameters: the
-    real value it stands for, re-quantized with `rounding` and saturation.
-    The default, `half_up` (ties toward +infinity), is what NEON's
-    `sqrdmulh`/`srshl` and HVX's rounding shifts compute.
+    Maps every stored value to the result's quantization parameters in qcc's
+    normative fixed-point arithmetic (docs/IntegerSemantics.md):
+    `y = saturate(zp_out + (q - zp_in) * M)` where the real multiplier
+    `M = s_in / s_out` is a Q31 multiplier and a shift, the product is
+    NEON's `sqrdmulh` and the shift a rounding (half up) shift. This is the
+    op every integer contraction ends with: its input is then the int32
+    accumulator, with scale `s_x * s_w` (per output channel for per-channel
+    weights).
 
     ```mlir
-    %y = qcc.requantize %x : (tensor<8x!quant.uniform<i32:f32, 0.001>>)
+    %y = qcc.requantize %acc : (tensor<8x!quant.uniform<i32:f32, 0.001>>)
         -> tensor<8x!quant.uniform<i8:f32, 0.05>>
     ```
   }];
-  let arguments = (ins Qcc_QuantizedTensor:$input,
-      DefaultValuedAttr<Qcc_RoundingModeAttr,
-                        "RoundingMode::HalfUp">:$rounding);
+  let arguments = (ins Qcc_QuantizedTensor:$input);
   let results = (outs Qcc_QuantizedTensor:$output);
   let hasVerifier = 1;
   let hasFolder = 1;
