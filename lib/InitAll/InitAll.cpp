@@ -9,6 +9,7 @@
 #include "qcc/InitAll.h"
 #include "qcc/Conversion/Passes.h"
 #include "qcc/Dialect/Qcc/IR/QccDialect.h"
+#include "qcc/Dialect/Qcc/Transforms/Passes.h"
 #include "qcc/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -28,5 +29,6 @@ void qcc::registerAllDialects(mlir::DialectRegistry &registry) {
 void qcc::registerAllPasses() {
   mlir::registerTransformsPasses();
   registerQccConversionPasses();
+  registerQccTransformsPasses();
   registerPipelines();
 }

@@ -70,16 +70,6 @@ int fail(const Twine &message) {
   return 1;
 }
 
-Expected<qcc::Tensor> readTensor(StringRef path) {
-  if (sys::path::extension(path) == ".npy")
-    return qcc::readNpy(path);
-  if (sys::path::extension(path) == ".pb")
-    return qcc::readTensorProtoFile(path);
-  return createStringError(inconvertibleErrorCode(),
-                           "cannot tell the format of '" + path +
-                               "' (expected .npy or .pb)");
-}
-
 /// A file name for a tensor name ('/' and other separators replaced).
 std::string fileNameFor(StringRef name) {
   std::string result;
@@ -117,7 +107,7 @@ int main(int argc, char **argv) {
   // Inputs first: their values may fix shapes and parameters of the model.
   qcc::OnnxImportOptions options;
   for (const std::string &path : inputPaths) {
-    Expected<qcc::Tensor> tensor = readTensor(path);
+    Expected<qcc::Tensor> tensor = qcc::readTensorFile(path);
     if (!tensor)
       return fail(toString(tensor.takeError()));
     options.inputValues.push_back(std::move(*tensor));

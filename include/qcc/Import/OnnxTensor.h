@@ -24,6 +24,9 @@ std::string onnxDataTypeName(int32_t dataType);
 /// Reads a serialized onnx.TensorProto (.pb) file.
 llvm::Expected<Tensor> readTensorProtoFile(llvm::StringRef path);
 
+/// Reads a tensor from a .npy or a serialized onnx.TensorProto (.pb) file.
+llvm::Expected<Tensor> readTensorFile(llvm::StringRef path);
+
 /// Writes `tensor` as a serialized onnx.TensorProto (raw_data; int4/uint4
 /// packed two per byte, as ONNX specifies).
 llvm::Error writeTensorProtoFile(llvm::StringRef path, const Tensor &tensor,

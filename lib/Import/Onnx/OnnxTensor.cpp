@@ -8,6 +8,7 @@
 
 #include "qcc/Import/OnnxTensor.h"
 #include "OnnxProto.h"
+#include "qcc/Support/Npy.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
@@ -282,6 +283,17 @@ Expected<Tensor> readTensorProtoFile(StringRef path) {
     return createStringError(inconvertibleErrorCode(),
                              path + ": " + toString(tensor.takeError()));
   return tensor;
+}
+
+Expected<Tensor> readTensorFile(StringRef path) {
+  StringRef extension = sys::path::extension(path);
+  if (extension == ".npy")
+    return readNpy(path);
+  if (extension == ".pb")
+    return readTensorProtoFile(path);
+  return createStringError(inconvertibleErrorCode(),
+                           "cannot tell the format of '" + path +
+                               "' (expected .npy or .pb)");
 }
 
 Error writeTensorProtoFile(StringRef path, const Tensor &tensor,

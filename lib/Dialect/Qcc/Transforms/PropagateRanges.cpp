@@ -1,0 +1,411 @@
+//===- PropagateRanges.cpp - Calibration and range propagation ------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/Transforms/Passes.h"
+#include "qcc/Import/OnnxTensor.h"
+#include "qcc/Interpreter/Interpreter.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+#include <limits>
+
+namespace qcc {
+#define GEN_PASS_DEF_PROPAGATERANGES
+#include "qcc/Dialect/Qcc/Transforms/Passes.h.inc"
+} // namespace qcc
+
+using namespace mlir;
+using namespace qcc;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// A closed real interval; unbounded ends are infinite.
+struct Interval {
+  double lo = -kInf, hi = kInf;
+
+  bool isBounded() const { return std::isfinite(lo) && std::isfinite(hi); }
+  static Interval of(double lo, double hi) { return {lo, hi}; }
+  Interval intersect(Interval other) const {
+    Interval r{std::max(lo, other.lo), std::min(hi, other.hi)};
+    return r.lo <= r.hi ? r : *this;
+  }
+  Interval unite(Interval other) const {
+    return {std::min(lo, other.lo), std::max(hi, other.hi)};
+  }
+  /// The image under a monotone non-decreasing function.
+  template <typename F> Interval map(F f) const { return {f(lo), f(hi)}; }
+};
+
+bool isFloatTensor(Value v) {
+  auto type = dyn_cast<ShapedType>(v.getType());
+  return type && isa<FloatType>(type.getElementType());
+}
+
+/// The interval an op's result lies in, given its operands' intervals.
+Interval transfer(Operation *op, ArrayRef<Interval> in) {
+  auto sigmoid = [](double x) { return 1 / (1 + std::exp(-x)); };
+  return llvm::TypeSwitch<Operation *, Interval>(op)
+      .Case([&](ConstantOp constant) {
+        auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+        if (!dense || !isa<FloatType>(dense.getElementType()))
+          return Interval();
+        Interval r{kInf, -kInf};
+        for (const APFloat &v : dense.getValues<APFloat>())
+          r = r.unite(Interval::of(v.convertToDouble(), v.convertToDouble()));
+        return r;
+      })
+      .Case([&](ReluOp) {
+        return in[0].map([](double x) { return std::max(x, 0.0); });
+      })
+      .Case([&](ClipOp clip) {
+        double lo = clip.getMin() ? clip.getMin()->convertToDouble() : -kInf;
+        double hi = clip.getMax() ? clip.getMax()->convertToDouble() : kInf;
+        return in[0].map(
+            [&](double x) { return std::min(std::max(x, lo), hi); });
+      })
+      .Case([&](LeakyReluOp leaky) {
+        double alpha = leaky.getAlpha().convertToDouble();
+        if (alpha < 0)
+          return Interval();
+        return in[0].map([&](double x) { return x < 0 ? alpha * x : x; });
+      })
+      .Case([&](SigmoidOp) {
+        return in[0].map(sigmoid).intersect(Interval::of(0, 1));
+      })
+      .Case([&](TanhOp) {
+        return in[0]
+            .map([](double x) { return std::tanh(x); })
+            .intersect(Interval::of(-1, 1));
+      })
+      .Case([&](ErfOp) {
+        return in[0]
+            .map([](double x) { return std::erf(x); })
+            .intersect(Interval::of(-1, 1));
+      })
+      .Case([&](HardSigmoidOp hs) {
+        double alpha = hs.getAlpha().convertToDouble();
+        double beta = hs.getBeta().convertToDouble();
+        if (alpha < 0)
+          return Interval::of(0, 1);
+        return in[0].map(
+            [&](double x) { return std::clamp(alpha * x + beta, 0.0, 1.0); });
+      })
+      .Case([&](HardSwishOp) {
+        // Decreasing below -1.5 (to its minimum -0.375), increasing above.
+        auto f = [](double x) { return x * std::clamp(x / 6 + 0.5, 0.0, 1.0); };
+        double lo = in[0].lo >= -1.5
+                        ? f(in[0].lo)
+                        : (in[0].hi <= -1.5 ? f(in[0].hi) : -0.375);
+        double hi =
+            std::max(std::isfinite(in[0].lo) ? f(in[0].lo) : 0.0, f(in[0].hi));
+        return Interval::of(lo, hi);
+      })
+      .Case([&](SoftmaxOp) { return Interval::of(0, 1); })
+      .Case<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, TransposeOp,
+            MaxPool2DOp, GlobalAvgPoolOp, ResizeOp>(
+          [&](Operation *) { return in[0]; })
+      .Case([&](AvgPool2DOp pool) {
+        return pool.getCountIncludePad() ? in[0].unite(Interval::of(0, 0))
+                                         : in[0];
+      })
+      .Case([&](PadOp pad) {
+        double v = pad.getValue().convertToDouble();
+        return pad.getMode() == PadMode::Constant
+                   ? in[0].unite(Interval::of(v, v))
+                   : in[0];
+      })
+      .Case([&](ConcatOp) {
+        Interval r{kInf, -kInf};
+        for (Interval i : in)
+          r = r.unite(i);
+        return r;
+      })
+      .Case([&](AddOp) {
+        return Interval::of(in[0].lo + in[1].lo, in[0].hi + in[1].hi);
+      })
+      .Case([&](SubOp) {
+        return Interval::of(in[0].lo - in[1].hi, in[0].hi - in[1].lo);
+      })
+      .Case([&](MulOp) {
+        if (!in[0].isBounded() || !in[1].isBounded())
+          return Interval();
+        double c[] = {in[0].lo * in[1].lo, in[0].lo * in[1].hi,
+                      in[0].hi * in[1].lo, in[0].hi * in[1].hi};
+        return Interval::of(*std::min_element(c, c + 4),
+                            *std::max_element(c, c + 4));
+      })
+      .Case([&](DequantizeOp dq) {
+        auto q = dyn_cast<quant::UniformQuantizedType>(
+            cast<ShapedType>(dq.getInput().getType()).getElementType());
+        if (!q)
+          return Interval();
+        return Interval::of(
+            (q.getStorageTypeMin() - q.getZeroPoint()) * q.getScale(),
+            (q.getStorageTypeMax() - q.getZeroPoint()) * q.getScale());
+      })
+      .Default([](Operation *) { return Interval(); });
+}
+
+/// The bound a fused activation puts on an op's result.
+Interval activationBound(Operation *op) {
+  auto act = op->getAttrOfType<ActivationAttr>("fused_activation");
+  if (!act)
+    return Interval();
+  switch (act.getKind()) {
+  case ActivationKind::Relu:
+    return Interval::of(0, kInf);
+  case ActivationKind::Clip:
+    return Interval::of(act.getMin().convertToDouble(),
+                        act.getMax().convertToDouble());
+  case ActivationKind::Sigmoid:
+    return Interval::of(0, 1);
+  case ActivationKind::Tanh:
+    return Interval::of(-1, 1);
+  case ActivationKind::HardSwish:
+    return Interval::of(-0.375, kInf);
+  case ActivationKind::LeakyRelu:
+    return Interval();
+  }
+  llvm_unreachable("unknown activation");
+}
+
+/// Values seen for one tensor during calibration.
+struct Statistics {
+  double min = kInf, max = -kInf;
+  std::vector<uint64_t> histogram; // over [min, max], second pass
+
+  static constexpr int kBins = 2048;
+
+  void record(const Tensor &t) {
+    const float *data = t.data<float>();
+    for (int64_t i = 0, n = t.numElements(); i < n; ++i) {
+      if (std::isnan(data[i]))
+        continue;
+      min = std::min<double>(min, data[i]);
+      max = std::max<double>(max, data[i]);
+    }
+  }
+
+  void recordHistogram(const Tensor &t) {
+    if (histogram.empty())
+      histogram.assign(kBins, 0);
+    double width = (max - min) / kBins;
+    const float *data = t.data<float>();
+    for (int64_t i = 0, n = t.numElements(); i < n; ++i) {
+      if (std::isnan(data[i]))
+        continue;
+      int bin = width > 0 ? static_cast<int>((data[i] - min) / width) : 0;
+      ++histogram[std::clamp(bin, 0, kBins - 1)];
+    }
+  }
+
+  double binCenter(int bin) const {
+    return min + (bin + 0.5) * (max - min) / kBins;
+  }
+
+  /// Clips `(100 - p) / 2` percent of the values at each end.
+  Interval percentile(double p) const {
+    uint64_t total = 0;
+    for (uint64_t c : histogram)
+      total += c;
+    auto drop = static_cast<uint64_t>(total * (100 - p) / 200);
+    double width = (max - min) / kBins;
+    int lo = 0, hi = kBins - 1;
+    for (uint64_t seen = histogram[lo]; seen <= drop && lo < hi;)
+      seen += histogram[++lo];
+    for (uint64_t seen = histogram[hi]; seen <= drop && hi > lo;)
+      seen += histogram[--hi];
+    return Interval::of(min + lo * width, min + (hi + 1) * width);
+  }
+
+  /// The clipping range minimising the expected squared error of 8-bit
+  /// uniform quantization (clipping error outside, step^2 / 12 inside):
+  /// both ends scaled together first, then each end alone, over scales from
+  /// 1 down to 0.2 %.
+  Interval minimizeMse() const {
+    auto error = [&](double lo, double hi) {
+      double quantum = (hi - lo) / 255, sum = 0;
+      for (int b = 0; b < kBins; ++b) {
+        if (!histogram[b])
+          continue;
+        double x = binCenter(b), clipped = std::clamp(x, lo, hi);
+        sum += histogram[b] *
+               ((x - clipped) * (x - clipped) + quantum * quantum / 12);
+      }
+      return sum;
+    };
+    double lo0 = std::min(0.0, min), hi0 = std::max(0.0, max);
+    auto best = [&](auto candidate) {
+      double bestError = kInf, bestScale = 1;
+      for (int k = 0; k < 200; ++k) {
+        double scale = std::pow(0.97, k);
+        double e = candidate(scale);
+        if (e < bestError) {
+          bestError = e;
+          bestScale = scale;
+        }
+      }
+      return bestScale;
+    };
+    double both = best([&](double s) { return error(lo0 * s, hi0 * s); });
+    double lo = lo0 * both, hi = hi0 * both;
+    double low = best([&](double s) { return error(lo0 * s, hi); });
+    lo = lo0 * low;
+    double high = best([&](double s) { return error(lo, hi0 * s); });
+    hi = hi0 * high;
+    return Interval::of(lo, hi);
+  }
+};
+
+struct PropagateRangesPass
+    : qcc::impl::PropagateRangesBase<PropagateRangesPass> {
+  using PropagateRangesBase::PropagateRangesBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (method != "minmax" && method != "percentile" && method != "mse") {
+      func.emitError("unknown calibration method '")
+          << method << "' (expected minmax, percentile or mse)";
+      return signalPassFailure();
+    }
+    if (!(percentile > 50 && percentile <= 100)) {
+      func.emitError("the percentile must be in (50, 100], got ") << percentile;
+      return signalPassFailure();
+    }
+    llvm::DenseMap<Value, Interval> measured;
+    if (!calib.empty() && failed(calibrate(func, measured)))
+      return signalPassFailure();
+
+    // Static propagation, in program order; existing attributes win.
+    llvm::DenseMap<Value, Interval> ranges;
+    auto given = [](Attribute attr) -> std::optional<Interval> {
+      if (auto range = dyn_cast_if_present<RangeAttr>(attr))
+        return Interval::of(range.getMin().convertToDouble(),
+                            range.getMax().convertToDouble());
+      return std::nullopt;
+    };
+    auto settle = [&](Value v, Interval derived, Attribute existing) {
+      if (std::optional<Interval> fixed = given(existing))
+        return ranges[v] = *fixed;
+      auto it = measured.find(v);
+      if (it != measured.end())
+        derived = it->second.intersect(derived);
+      return ranges[v] = derived;
+    };
+    for (BlockArgument arg : func.getArguments())
+      settle(arg, Interval(),
+             func.getArgAttr(arg.getArgNumber(), QccDialect::kRangeAttrName));
+    Builder b(&getContext());
+    func.walk([&](Operation *op) {
+      if (op->getNumResults() != 1 || !isFloatTensor(op->getResult(0)))
+        return;
+      SmallVector<Interval> in;
+      for (Value operand : op->getOperands()) {
+        auto it = ranges.find(operand);
+        in.push_back(it != ranges.end() ? it->second : Interval());
+      }
+      Interval r = settle(op->getResult(0),
+                          transfer(op, in).intersect(activationBound(op)),
+                          op->getAttr(QccDialect::kRangeAttrName));
+      if (r.isBounded())
+        op->setAttr(QccDialect::kRangeAttrName,
+                    RangeAttr::get(b.getContext(), r.lo, r.hi));
+    });
+    for (BlockArgument arg : func.getArguments()) {
+      Interval r = ranges[arg];
+      if (isFloatTensor(arg) && r.isBounded())
+        func.setArgAttr(arg.getArgNumber(), QccDialect::kRangeAttrName,
+                        RangeAttr::get(b.getContext(), r.lo, r.hi));
+    }
+  }
+
+  /// Runs the function over the calibration inputs and turns the statistics
+  /// of every float tensor into an interval.
+  LogicalResult calibrate(func::FuncOp func,
+                          llvm::DenseMap<Value, Interval> &measured) {
+    if (calib.size() != func.getNumArguments())
+      return func.emitError("expects one calibration file per argument (")
+             << func.getNumArguments() << "), got " << calib.size();
+    SmallVector<Tensor> batches;
+    int64_t runs = -1;
+    for (auto [i, path] : llvm::enumerate(calib)) {
+      llvm::Expected<Tensor> tensor = readTensorFile(path);
+      if (!tensor)
+        return func.emitError("calibration: ")
+               << llvm::toString(tensor.takeError());
+      auto type = cast<RankedTensorType>(func.getArgumentTypes()[i]);
+      ArrayRef<int64_t> want = type.getShape(), have = tensor->shape();
+      std::optional<DType> dtype = dtypeOf(type.getElementType());
+      if (dtype != tensor->dtype() || want.empty() ||
+          have.size() != want.size() ||
+          want.drop_front() != have.drop_front() || want[0] <= 0 ||
+          have[0] % want[0])
+        return func.emitError("calibration file '")
+               << path << "' (" << dtypeName(tensor->dtype()) << " "
+               << formatShapeOf(have) << ") does not hold batches of argument #"
+               << i << " (" << type << ")";
+      int64_t k = have[0] / want[0];
+      if (runs >= 0 && k != runs)
+        return func.emitError("calibration files hold different numbers of "
+                              "batches (")
+               << runs << " and " << k << ")";
+      runs = k;
+      batches.push_back(std::move(*tensor));
+    }
+    FailureOr<Program> program = Program::compile(func);
+    if (failed(program))
+      return failure();
+
+    llvm::DenseMap<Value, Statistics> stats;
+    auto slice = [&](int64_t run) {
+      SmallVector<Tensor> inputs;
+      for (const Tensor &batch : batches) {
+        int64_t rows = batch.shape()[0] / runs;
+        inputs.push_back(batch.sliceOuter(run * rows, (run + 1) * rows));
+      }
+      return inputs;
+    };
+    auto each = [&](auto record) {
+      for (int64_t run = 0; run < runs; ++run) {
+        SmallVector<Tensor> inputs = slice(run);
+        for (auto [arg, input] : llvm::zip(func.getArguments(), inputs))
+          if (input.dtype() == DType::F32)
+            record(stats[arg], input);
+        program->run(inputs, [&](Value v, const Tensor &t) {
+          if (t.dtype() == DType::F32)
+            record(stats[v], t);
+        });
+      }
+    };
+    each([](Statistics &s, const Tensor &t) { s.record(t); });
+    if (method != "minmax")
+      each([](Statistics &s, const Tensor &t) { s.recordHistogram(t); });
+    for (auto &[value, s] : stats) {
+      if (!(s.min <= s.max))
+        continue;
+      measured[value] = method == "minmax"       ? Interval::of(s.min, s.max)
+                        : method == "percentile" ? s.percentile(percentile)
+                                                 : s.minimizeMse();
+    }
+    return success();
+  }
+
+  static std::string formatShapeOf(ArrayRef<int64_t> shape) {
+    std::string text;
+    for (int64_t size : shape)
+      text += (text.empty() ? "" : "x") + std::to_string(size);
+    return text;
+  }
+};
+
+} // namespace
