@@ -374,6 +374,7 @@ private:
   FailureOr<StepFn> dataMovement(Operation *op);
   FailureOr<StepFn> integerElementwise(Operation *op);
   StepFn layerNorm(LayerNormOp op);
+  StepFn quantizedClamp(Operation *op);
 };
 
 LogicalResult Compiler::compile() {
@@ -468,8 +469,14 @@ LogicalResult Compiler::compileOp(Operation *op) {
   bool anyInteger = llvm::any_of(op->getOperands(), [](Value v) {
     return isa<IntegerType>(elementOf(v));
   });
+  bool sameQuantized =
+      isa<ReluOp, ClipOp>(op) &&
+      isa<quant::UniformQuantizedType>(elementOf(op->getOperand(0))) &&
+      op->getOperand(0).getType() == op->getResult(0).getType();
   if (auto ln = dyn_cast<LayerNormOp>(op)) {
     fn = layerNorm(ln);
+  } else if (sameQuantized) {
+    fn = quantizedClamp(op);
   } else if (isa<Conv2DOp, MatMulOp, FullyConnectedOp>(op) &&
              (anyQuantized || anyInteger)) {
     fn = contraction(op);
@@ -1413,6 +1420,45 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
     slots[scaleSlot] = std::move(s);
     slots[zeroSlot] = std::move(z);
   });
+}
+
+/// relu / clip on a quantized tensor that keeps its parameters: a clamp of
+/// the stored values to the quantized bounds (rounded half to even).
+StepFn Compiler::quantizedClamp(Operation *op) {
+  auto type = cast<quant::UniformQuantizedType>(elementOf(op->getOperand(0)));
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  if (isa<ReluOp>(op)) {
+    lo = 0;
+  } else {
+    auto clip = cast<ClipOp>(op);
+    if (clip.getMin())
+      lo = clip.getMin()->convertToDouble();
+    if (clip.getMax())
+      hi = clip.getMax()->convertToDouble();
+  }
+  auto bound = [&](double real) {
+    double q = std::nearbyint(real / type.getScale()) + type.getZeroPoint();
+    return std::clamp<double>(q, type.getStorageTypeMin(),
+                              type.getStorageTypeMax());
+  };
+  int64_t qlo = static_cast<int64_t>(bound(lo)),
+          qhi = static_cast<int64_t>(bound(hi));
+  DType dtype = *dtypeOf(type);
+  unsigned src = slot(op->getOperand(0)), out = slot(op->getResult(0));
+  SmallVector<int64_t> shape(shapeOf(op->getResult(0)));
+  return [=](Slots &slots) {
+    Tensor result(dtype, shape);
+    visitDType(dtype, [&](auto tag) {
+      using T = decltype(tag);
+      const T *x = slots[src].data<T>();
+      T *y = result.data<T>();
+      for (int64_t i = 0, n = result.numElements(); i < n; ++i)
+        y[i] = static_cast<T>(
+            std::clamp<int64_t>(static_cast<int64_t>(x[i]), qlo, qhi));
+    });
+    slots[out] = std::move(result);
+  };
 }
 
 //===----------------------------------------------------------------------===//

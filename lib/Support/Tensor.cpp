@@ -297,6 +297,14 @@ DenseElementsAttr Tensor::toAttr(ShapedType type) const {
                                    data<uint8_t>() + numElements());
     return DenseElementsAttr::get(type, values);
   }
+  unsigned bits = integerBits(dtype_);
+  if (bits < 8) {
+    // Sub-byte integers go to MLIR as their low bits, one per byte.
+    std::vector<char> masked(data_, data_ + byteSize());
+    for (char &v : masked)
+      v &= (1 << bits) - 1;
+    return DenseElementsAttr::getFromRawBuffer(type, masked);
+  }
   return DenseElementsAttr::getFromRawBuffer(
       type,
       llvm::ArrayRef<char>(reinterpret_cast<const char *>(data_), byteSize()));
@@ -322,6 +330,15 @@ std::optional<Tensor> Tensor::fromAttr(ElementsAttr attr) {
       std::memcpy(result.data_ + i * elementBytes, raw.data(), elementBytes);
   } else {
     std::memcpy(result.data_, raw.data(), result.byteSize());
+  }
+  // MLIR keeps sub-byte integers in a byte each, without sign extension.
+  unsigned bits = integerBits(*dtype);
+  if (bits < 8 && *dtype != DType::Bool) {
+    uint8_t mask = (1 << bits) - 1, sign = 1 << (bits - 1);
+    for (int64_t i = 0; i < n; ++i) {
+      uint8_t v = result.data_[i] & mask;
+      result.data_[i] = isSigned(*dtype) && (v & sign) ? v | ~mask : v;
+    }
   }
   return result;
 }

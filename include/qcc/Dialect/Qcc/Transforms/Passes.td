@@ -54,4 +54,60 @@ def PropagateRanges : Pass<"qcc-propagate-ranges", "mlir::func::FuncOp"> {
   let dependentDialects = ["::qcc::QccDialect"];
 }
 
+def FuseLayers : Pass<"qcc-fuse-layers", "mlir::func::FuncOp"> {
+  let summary = "Fuse activations into the convolution or product before them";
+  let description = [{
+    A `relu`, `clip`, `leaky_relu`, `sigmoid`, `tanh` or `hard_swish` whose
+    input is the only use of a `conv2d`, `conv_transpose2d`,
+    `fully_connected`, `add`, `sub` or `mul` without a fused activation
+    becomes that op's `fused_activation`: once quantized, a relu or clip is
+    only the saturation bounds of the requantization and costs nothing.
+
+    ```mlir
+    %0 = qcc.conv2d %x, %w : (...) -> tensor<1x8x4x4xf32>
+    %1 = qcc.relu %0 : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+    // becomes
+    %1 = qcc.conv2d %x, %w {fused_activation = #qcc.activation<relu>} : ...
+    ```
+  }];
+  let dependentDialects = ["::qcc::QccDialect"];
+}
+
+def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
+  let summary = "Lower a calibrated float graph to integer-only qcc ops";
+  let description = [{
+    Needs `qcc.range` on the tensors (qcc-propagate-ranges). Quantizes
+    activations asymmetrically per tensor (int8, or int16 for `w8a16`) and
+    constant weights of `conv2d`, `fully_connected` and `matmul`
+    symmetrically per output channel (int8, or int4 in [-7, 7] for `w4a8`),
+    with int32 biases of scale `s_x * s_w`. Each contraction becomes the
+    integer op producing the raw int32 accumulator, a `storage_cast` to its
+    per-channel accumulator type and a `requantize` (qcc's fixed-point
+    requantization) to the output's type; a fused relu or clip is the
+    output range. Data movement (pooling maxima, reshapes, transposes)
+    keeps its input's parameters. `quantize` ops are inserted at the
+    function's inputs and `dequantize` ops at its outputs.
+
+    An op without an integer form yet stays float between a `dequantize`
+    and a `quantize`, with a warning naming it; `qcc-verify-integer-only`
+    rejects such a graph.
+  }];
+  let options = [
+    Option<"precision", "precision", "std::string", /*default=*/"\"int8\"",
+           "int8 (W8A8), w8a16 (int16 activations) or w4a8 (int4 weights)">,
+  ];
+  let dependentDialects = ["::qcc::QccDialect", "::mlir::quant::QuantDialect"];
+}
+
+def VerifyIntegerOnly : Pass<"qcc-verify-integer-only", "mlir::func::FuncOp"> {
+  let summary = "Check that no float arithmetic remains inside the quantized graph";
+  let description = [{
+    Between the `quantize` ops at the inputs and the `dequantize` ops at the
+    outputs, every op must compute on integers: an op that reads the result
+    of a `dequantize` (other than the function's return) is an error naming
+    it. This is what makes the generated code bit-exact on every target
+    without a float unit or libm.
+  }];
+}
+
 #endif // QCC_DIALECT_QCC_TRANSFORMS_PASSES_TD

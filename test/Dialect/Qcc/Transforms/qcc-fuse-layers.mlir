@@ -1,0 +1,46 @@
+// RUN: qcc-opt %s --qcc-fuse-layers --split-input-file | FileCheck %s
+
+// CHECK-LABEL: func.func @conv_relu
+// CHECK:         %[[C:.*]] = qcc.conv2d %arg0, %arg1 {fused_activation = #qcc.activation<relu>, qcc.range = #qcc.range<0.000000e+00, 2.000000e+00>}
+// CHECK-NOT:     qcc.relu
+// CHECK:         return %[[C]]
+func.func @conv_relu(%x: tensor<1x1x4x4xf32>, %w: tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32> {
+  %0 = qcc.conv2d %x, %w : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32>
+  %1 = qcc.relu %0 {qcc.range = #qcc.range<0.0, 2.0>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  return %1 : tensor<1x2x4x4xf32>
+}
+
+// -----
+
+// relu6 as a clip; an add followed by a hard_swish.
+// CHECK-LABEL: func.func @clip_and_add
+// CHECK:         qcc.fully_connected {{.*}} {fused_activation = #qcc.activation<clip, min = 0.000000e+00, max = 6.000000e+00>}
+// CHECK:         qcc.add {{.*}} {fused_activation = #qcc.activation<hard_swish>}
+// CHECK-NOT:     qcc.clip
+// CHECK-NOT:     qcc.hard_swish
+func.func @clip_and_add(%x: tensor<1x4xf32>, %w: tensor<4x4xf32>) -> tensor<1x4xf32> {
+  %0 = qcc.fully_connected %x, %w : (tensor<1x4xf32>, tensor<4x4xf32>) -> tensor<1x4xf32>
+  %1 = qcc.clip %0 {min = 0.0 : f64, max = 6.0 : f64} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %2 = qcc.add %1, %x : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  %3 = qcc.hard_swish %2 : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %3 : tensor<1x4xf32>
+}
+
+// -----
+
+// Not fused: the convolution has another user, or already an activation;
+// a clip without both bounds is no fused activation.
+// CHECK-LABEL: func.func @not_fused
+// CHECK:         qcc.conv2d %arg0, %arg1 :
+// CHECK:         qcc.relu
+// CHECK:         qcc.conv2d %arg0, %arg1 {fused_activation = #qcc.activation<relu>}
+// CHECK:         qcc.sigmoid
+// CHECK:         qcc.clip
+func.func @not_fused(%x: tensor<1x1x4x4xf32>, %w: tensor<2x1x1x1xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>) {
+  %0 = qcc.conv2d %x, %w : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32>
+  %1 = qcc.relu %0 : (tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  %2 = qcc.conv2d %x, %w {fused_activation = #qcc.activation<relu>} : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32>
+  %3 = qcc.sigmoid %2 : (tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  %4 = qcc.clip %1 {min = 0.0 : f64} : (tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  return %0, %1, %3, %4 : tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>
+}
