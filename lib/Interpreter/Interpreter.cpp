@@ -152,6 +152,13 @@ double roundWith(double value, RoundingMode mode) {
   llvm_unreachable("unknown rounding mode");
 }
 
+/// ONNX casts a double to the storage type after clipping; NaN becomes 0.
+template <typename T> T saturate(double value, int64_t qmin, int64_t qmax) {
+  if (std::isnan(value))
+    return 0;
+  return static_cast<T>(std::clamp<double>(value, qmin, qmax));
+}
+
 Tensor dequantize(const Tensor &q, const QuantInfo &info) {
   Tensor result(DType::F32, q.shape());
   float *out = result.data<float>();
@@ -177,17 +184,10 @@ Tensor quantize(const Tensor &x, const QuantInfo &info, RoundingMode mode) {
     for (int64_t i = 0, n = x.numElements(); i < n; ++i) {
       int64_t c = info.channelOf(i, x.shape());
       double q = roundWith(in[i] / info.scales[c], mode) + info.zeroPoints[c];
-      out[i] = static_cast<T>(std::clamp<double>(q, info.qmin, info.qmax));
+      out[i] = saturate<T>(q, info.qmin, info.qmax);
     }
   });
   return result;
-}
-
-/// ONNX casts a double to the storage type after clipping; NaN becomes 0.
-template <typename T> T saturate(double value, int64_t qmin, int64_t qmax) {
-  if (std::isnan(value))
-    return 0;
-  return static_cast<T>(std::clamp<double>(value, qmin, qmax));
 }
 
 //===----------------------------------------------------------------------===//
@@ -239,16 +239,46 @@ void broadcastApply(const A *a, ArrayRef<int64_t> aStrides, const B *b,
   }
 }
 
-/// A tensor gathered element by element: result[i] = input[source(i)].
+/// A tensor gathered element by element: result[i] = input[sources[i]],
+/// or `fill` (one element) where sources[i] is -1.
 Tensor gather(const Tensor &input, ArrayRef<int64_t> shape,
-              ArrayRef<int64_t> sources) {
+              ArrayRef<int64_t> sources, const Tensor &fill = Tensor()) {
   Tensor result(input.dtype(), shape);
   size_t size = dtypeSize(input.dtype());
   const auto *in = static_cast<const uint8_t *>(input.raw());
+  const auto *fillBytes = static_cast<const uint8_t *>(fill.raw());
   auto *out = static_cast<uint8_t *>(result.raw());
   for (size_t i = 0; i < sources.size(); ++i)
-    std::memcpy(out + i * size, in + sources[i] * size, size);
+    std::memcpy(out + i * size,
+                sources[i] < 0 ? fillBytes : in + sources[i] * size, size);
   return result;
+}
+
+/// A real value as one element of `element` (quantized: its stored value,
+/// rounded half to even; integers saturate; NaN is 0).
+Tensor fillValue(Type element, double value) {
+  DType dtype = *dtypeOf(element);
+  Tensor fill(dtype, {1});
+  if (auto q = dyn_cast<quant::UniformQuantizedType>(element)) {
+    Tensor real(DType::F32, {1});
+    real.data<float>()[0] = value;
+    return quantize(real, QuantInfo::get(q), RoundingMode::HalfToEven);
+  }
+  visitDType(dtype, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      fill.data<T>()[0] = static_cast<T>(value);
+    } else {
+      double v = std::isnan(value) ? 0 : std::nearbyint(value);
+      fill.data<T>()[0] =
+          v <= static_cast<double>(std::numeric_limits<T>::lowest())
+              ? std::numeric_limits<T>::lowest()
+          : v >= static_cast<double>(std::numeric_limits<T>::max())
+              ? std::numeric_limits<T>::max()
+              : static_cast<T>(v);
+    }
+  });
+  return fill;
 }
 
 //===----------------------------------------------------------------------===//
@@ -334,9 +364,39 @@ void applyInPlace(Tensor &t, const std::function<float(float)> &f) {
     data[i] = f(data[i]);
 }
 
+/// The input coordinate that output coordinate `o` of a resize samples
+/// (ONNX Resize's coordinate_transformation_mode).
+double sourceCoordinate(CoordinateTransform mode, int64_t o, int64_t in,
+                        int64_t out, double scale,
+                        std::optional<ArrayRef<float>> roi, int64_t d) {
+  switch (mode) {
+  case CoordinateTransform::HalfPixel:
+    return (o + 0.5) / scale - 0.5;
+  case CoordinateTransform::HalfPixelSymmetric: {
+    double adjustment = out / (scale * in);
+    return in / 2.0 * (1 - adjustment) + (o + 0.5) / scale - 0.5;
+  }
+  case CoordinateTransform::PytorchHalfPixel:
+    return out > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
+  case CoordinateTransform::AlignCorners:
+    return out == 1 ? 0.0 : o * static_cast<double>(in - 1) / (out - 1);
+  case CoordinateTransform::Asymmetric:
+    return o / scale;
+  case CoordinateTransform::TfCropAndResize: {
+    size_t rank = roi->size() / 2;
+    double start = (*roi)[d], end = (*roi)[rank + d];
+    return out > 1 ? start * (in - 1) + o * (end - start) * (in - 1) / (out - 1)
+                   : 0.5 * (start + end) * (in - 1);
+  }
+  }
+  llvm_unreachable("unknown coordinate transform");
+}
+
 //===----------------------------------------------------------------------===//
 // The compiler
 //===----------------------------------------------------------------------===//
+
+int64_t im2colElements(Conv2DOp op);
 
 /// A float computation: reads float32 operands, returns a float32 result.
 using FloatFn = std::function<Tensor(ArrayRef<const Tensor *>)>;
@@ -396,6 +456,10 @@ LogicalResult Compiler::compile() {
 }
 
 LogicalResult Compiler::checkTypes(Operation *op) {
+  if (auto conv = dyn_cast<Conv2DOp>(op);
+      conv && im2colElements(conv) > (int64_t(1) << 31))
+    return op->emitOpError("the interpreter cannot hold the im2col buffer "
+                           "of this convolution");
   for (Type type :
        llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes())) {
     auto shaped = dyn_cast<RankedTensorType>(type);
@@ -463,6 +527,8 @@ LogicalResult Compiler::compileOp(Operation *op) {
     constants.push_back({slot(constant), std::move(*value)});
     return success();
   }
+  if (!isa<QccDialect>(op->getDialect()) || op->getNumResults() == 0)
+    return op->emitOpError("is not supported by the interpreter");
   FailureOr<StepFn> fn = failure();
   bool anyQuantized = llvm::any_of(op->getOperands(), isQuantized) ||
                       llvm::any_of(op->getResults(), isQuantized);
@@ -486,6 +552,9 @@ LogicalResult Compiler::compileOp(Operation *op) {
              (isa<ResizeOp>(op) &&
               cast<ResizeOp>(op).getMode() == ResizeMode::Nearest)) {
     fn = dataMovement(op);
+  } else if (isa<ConvTranspose2DOp>(op) && (anyQuantized || anyInteger)) {
+    return op->emitOpError("the interpreter runs conv_transpose2d on float "
+                           "tensors only");
   } else if (anyInteger && !anyQuantized) {
     fn = integerElementwise(op);
   } else {
@@ -585,6 +654,16 @@ StepFn Compiler::layerNorm(LayerNormOp ln) {
   };
 }
 
+/// Scratch an im2col convolution needs, in elements.
+int64_t im2colElements(Conv2DOp op) {
+  ArrayRef<int64_t> w = shapeOf(op.getWeight()), out = shapeOf(op.getOutput());
+  int64_t elements = 1;
+  for (int64_t size : {w[1], w[2], w[3], out[2], out[3]})
+    if (llvm::MulOverflow(elements, size, elements))
+      return std::numeric_limits<int64_t>::max();
+  return elements;
+}
+
 kernels::Conv2DShape convShape(Conv2DOp op) {
   ArrayRef<int64_t> in = shapeOf(op.getInput()), w = shapeOf(op.getWeight()),
                     out = shapeOf(op.getOutput());
@@ -607,6 +686,23 @@ kernels::Conv2DShape convShape(Conv2DOp op) {
 }
 
 /// Pooling over an NCHW tensor: `combine` folds the values of one window.
+/// The kernel taps k in [0, kernel) of output position `o` whose input
+/// position o * stride - pad + k * dilation lies in [lo, hi).
+std::pair<int64_t, int64_t> tapRange(int64_t o, int64_t stride, int64_t pad,
+                                     int64_t dilation, int64_t kernel,
+                                     int64_t lo, int64_t hi) {
+  int64_t start = o * stride - pad;
+  // Smallest k with start + k * dilation >= lo; largest with < hi.
+  int64_t first = lo <= start ? 0 : (lo - start + dilation - 1) / dilation;
+  int64_t last = hi <= start ? -1 : (hi - 1 - start) / dilation;
+  return {std::max<int64_t>(first, 0), std::min(last, kernel - 1)};
+}
+
+/// Pooling over an NCHW tensor: `combine` folds the values of one window;
+/// `finish` gets the number of input positions and of positions in the
+/// explicit padding (which count for count_include_pad; positions beyond
+/// it, in ceil mode, never do). Only the taps that hit the input are
+/// visited.
 template <typename T, typename Init, typename Combine, typename Finish>
 void pool2d(const T *x, T *y, ArrayRef<int64_t> in, ArrayRef<int64_t> out,
             ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
@@ -616,29 +712,30 @@ void pool2d(const T *x, T *y, ArrayRef<int64_t> in, ArrayRef<int64_t> out,
   for (int64_t p = 0; p < planes; ++p) {
     const T *plane = x + p * in[2] * in[3];
     T *target = y + p * out[2] * out[3];
-    for (int64_t oh = 0; oh < out[2]; ++oh)
+    for (int64_t oh = 0; oh < out[2]; ++oh) {
+      auto [kh0, kh1] =
+          tapRange(oh, strides[0], pads[0], dilations[0], kernel[0], 0, in[2]);
+      auto [ph0, ph1] = tapRange(oh, strides[0], pads[0], dilations[0],
+                                 kernel[0], -pads[0], in[2] + pads[2]);
       for (int64_t ow = 0; ow < out[3]; ++ow) {
+        auto [kw0, kw1] = tapRange(ow, strides[1], pads[1], dilations[1],
+                                   kernel[1], 0, in[3]);
+        auto [pw0, pw1] = tapRange(ow, strides[1], pads[1], dilations[1],
+                                   kernel[1], -pads[1], in[3] + pads[3]);
         auto acc = init();
-        int64_t count = 0, padded = 0;
-        for (int64_t kh = 0; kh < kernel[0]; ++kh) {
+        for (int64_t kh = kh0; kh <= kh1; ++kh) {
           int64_t ih = oh * strides[0] - pads[0] + kh * dilations[0];
-          for (int64_t kw = 0; kw < kernel[1]; ++kw) {
-            int64_t iw = ow * strides[1] - pads[1] + kw * dilations[1];
-            bool inside = ih >= 0 && ih < in[2] && iw >= 0 && iw < in[3];
-            // Positions in the explicit padding count for count_include_pad;
-            // positions beyond it (ceil mode) never do.
-            bool inPadding = ih >= -pads[0] && ih < in[2] + pads[2] &&
-                             iw >= -pads[1] && iw < in[3] + pads[3];
-            if (inside) {
-              acc = combine(acc, plane[ih * in[3] + iw]);
-              ++count;
-            } else if (inPadding) {
-              ++padded;
-            }
-          }
+          for (int64_t kw = kw0; kw <= kw1; ++kw)
+            acc = combine(acc, plane[ih * in[3] + ow * strides[1] - pads[1] +
+                                     kw * dilations[1]]);
         }
-        target[oh * out[3] + ow] = finish(acc, count, count + padded);
+        int64_t count = std::max<int64_t>(0, kh1 - kh0 + 1) *
+                        std::max<int64_t>(0, kw1 - kw0 + 1);
+        int64_t withPad = std::max<int64_t>(0, ph1 - ph0 + 1) *
+                          std::max<int64_t>(0, pw1 - pw0 + 1);
+        target[oh * out[3] + ow] = finish(acc, count, withPad);
       }
+    }
   }
 }
 
@@ -883,35 +980,7 @@ FailureOr<FloatFn> Compiler::floatFunction(Operation *op) {
       double scale =
           scales.empty() ? static_cast<double>(out[d]) / in[d] : scales[d];
       for (int64_t o = 0; o < out[d]; ++o) {
-        double x;
-        switch (mode) {
-        case CoordinateTransform::HalfPixel:
-          x = (o + 0.5) / scale - 0.5;
-          break;
-        case CoordinateTransform::HalfPixelSymmetric: {
-          double adjustment = out[d] / (scale * in[d]);
-          double center = in[d] / 2.0;
-          x = center * (1 - adjustment) + (o + 0.5) / scale - 0.5;
-          break;
-        }
-        case CoordinateTransform::PytorchHalfPixel:
-          x = out[d] > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
-          break;
-        case CoordinateTransform::AlignCorners:
-          x = out[d] == 1 ? 0.0
-                          : o * static_cast<double>(in[d] - 1) / (out[d] - 1);
-          break;
-        case CoordinateTransform::Asymmetric:
-          x = o / scale;
-          break;
-        case CoordinateTransform::TfCropAndResize: {
-          double start = (*roi)[d], end = (*roi)[rank + d];
-          x = out[d] > 1 ? start * (in[d] - 1) +
-                               o * (end - start) * (in[d] - 1) / (out[d] - 1)
-                         : 0.5 * (start + end) * (in[d] - 1);
-          break;
-        }
-        }
+        double x = sourceCoordinate(mode, o, in[d], out[d], scale, roi, d);
         bool outside = mode == CoordinateTransform::TfCropAndResize &&
                        (x < 0 || x > in[d] - 1);
         x = std::clamp(x, 0.0, static_cast<double>(in[d] - 1));
@@ -936,18 +1005,26 @@ FailureOr<FloatFn> Compiler::floatFunction(Operation *op) {
           dst[i] = extrapolation;
           continue;
         }
-        // Interpolate one axis at a time over the 2^rank corners.
+        // Interpolate over the corners of the axes that have two taps.
+        SmallVector<int64_t, 4> active;
+        int64_t base = 0;
+        for (int64_t d = 0; d < rank; ++d) {
+          base += current[d]->lo * inStrides[d];
+          if (current[d]->weight != 0)
+            active.push_back(d);
+        }
         float value = 0;
-        for (int64_t corner = 0; corner < (int64_t(1) << rank); ++corner) {
+        for (int64_t corner = 0; corner < (int64_t(1) << active.size());
+             ++corner) {
           float weight = 1;
-          int64_t offset = 0;
-          for (int64_t d = 0; d < rank && weight != 0; ++d) {
-            bool high = corner >> d & 1;
+          int64_t offset = base;
+          for (auto [k, d] : llvm::enumerate(active)) {
+            bool high = corner >> k & 1;
             weight *= high ? current[d]->weight : 1 - current[d]->weight;
-            offset += (high ? current[d]->hi : current[d]->lo) * inStrides[d];
+            if (high)
+              offset += (current[d]->hi - current[d]->lo) * inStrides[d];
           }
-          if (weight != 0)
-            value += weight * x[offset];
+          value += weight * x[offset];
         }
         dst[i] = value;
       }
@@ -1159,36 +1236,24 @@ std::vector<int64_t> padSources(ArrayRef<int64_t> in, ArrayRef<int64_t> out,
 }
 
 /// Source element of every element of a nearest-neighbour resize.
+/// Source element of every element of a nearest-neighbour resize; -1 for
+/// samples outside the input (tf_crop_and_resize: the extrapolation value).
 std::vector<int64_t> nearestSources(ResizeOp op) {
   SmallVector<int64_t> in(shapeOf(op.getInput())), out(shapeOf(op.getOutput()));
   int64_t rank = in.size();
   SmallVector<float> scales(op.getScales().value_or(ArrayRef<float>()));
+  CoordinateTransform mode = op.getCoordinateTransform();
   std::vector<std::vector<int64_t>> index(rank);
   for (int64_t d = 0; d < rank; ++d) {
     double scale =
         scales.empty() ? static_cast<double>(out[d]) / in[d] : scales[d];
     for (int64_t o = 0; o < out[d]; ++o) {
-      double x;
-      switch (op.getCoordinateTransform()) {
-      case CoordinateTransform::HalfPixel:
-        x = (o + 0.5) / scale - 0.5;
-        break;
-      case CoordinateTransform::HalfPixelSymmetric: {
-        double adjustment = out[d] / (scale * in[d]);
-        x = in[d] / 2.0 * (1 - adjustment) + (o + 0.5) / scale - 0.5;
-        break;
-      }
-      case CoordinateTransform::PytorchHalfPixel:
-        x = out[d] > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
-        break;
-      case CoordinateTransform::AlignCorners:
-        x = out[d] == 1 ? 0.0
-                        : o * static_cast<double>(in[d] - 1) / (out[d] - 1);
-        break;
-      case CoordinateTransform::Asymmetric:
-      case CoordinateTransform::TfCropAndResize:
-        x = o / scale;
-        break;
+      double x =
+          sourceCoordinate(mode, o, in[d], out[d], scale, op.getRoi(), d);
+      if (mode == CoordinateTransform::TfCropAndResize &&
+          (x < 0 || x > in[d] - 1)) {
+        index[d].push_back(-1);
+        continue;
       }
       double r;
       switch (op.getNearestMode()) {
@@ -1205,16 +1270,19 @@ std::vector<int64_t> nearestSources(ResizeOp op) {
         r = std::ceil(x);
         break;
       }
-      index[d].push_back(
-          std::clamp<int64_t>(static_cast<int64_t>(r), 0, in[d] - 1));
+      index[d].push_back(std::clamp<int64_t>(
+          static_cast<int64_t>(std::clamp<double>(r, -1, in[d])), 0,
+          in[d] - 1));
     }
   }
   SmallVector<int64_t> inStrides = stridesOf(in), outStrides = stridesOf(out);
   std::vector<int64_t> sources(shapeProduct(out));
   for (int64_t i = 0, n = sources.size(); i < n; ++i) {
     int64_t source = 0;
-    for (int64_t d = 0; d < rank; ++d)
-      source += index[d][i / outStrides[d] % out[d]] * inStrides[d];
+    for (int64_t d = 0; d < rank && source >= 0; ++d) {
+      int64_t at = index[d][i / outStrides[d] % out[d]];
+      source = at < 0 ? -1 : source + at * inStrides[d];
+    }
     sources[i] = source;
   }
   return sources;
@@ -1248,32 +1316,22 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
   if (auto resize = dyn_cast<ResizeOp>(op)) {
     std::vector<int64_t> sources = nearestSources(resize);
     unsigned src = slot(resize.getInput());
+    Tensor fill = fillValue(elementOf(resize.getInput()),
+                            resize.getExtrapolationValue().convertToDouble());
     return StepFn([=](Slots &slots) {
-      slots[out] = gather(slots[src], outShape, sources);
+      slots[out] = gather(slots[src], outShape, sources, fill);
     });
   }
   if (auto pad = dyn_cast<PadOp>(op)) {
     std::vector<int64_t> sources = padSources(shapeOf(pad.getInput()), outShape,
                                               pad.getPads(), pad.getMode());
-    // The fill value in the stored type.
-    Tensor fillValue(DType::F32, {1});
-    fillValue.data<float>()[0] = pad.getValue().convertToDouble();
     Type element = elementOf(pad.getInput());
+    if (isa<quant::UniformQuantizedPerAxisType>(element))
+      return op->emitOpError("the interpreter cannot pad a per-axis "
+                             "quantized tensor"),
+             failure();
     DType dtype = *dtypeOf(element);
-    Tensor fill(dtype, {1});
-    if (auto q = dyn_cast<quant::QuantizedType>(element)) {
-      if (isa<quant::UniformQuantizedPerAxisType>(q))
-        return op->emitOpError("the interpreter cannot pad a per-axis "
-                               "quantized tensor"),
-               failure();
-      fill = quantize(fillValue, QuantInfo::get(q), RoundingMode::HalfToEven);
-    } else {
-      double v = pad.getValue().convertToDouble();
-      visitDType(dtype, [&](auto tag) {
-        using T = decltype(tag);
-        fill.data<T>()[0] = static_cast<T>(v);
-      });
-    }
+    Tensor fill = fillValue(element, pad.getValue().convertToDouble());
     unsigned src = slot(pad.getInput());
     size_t size = dtypeSize(dtype);
     return StepFn([=](Slots &slots) {
@@ -1405,15 +1463,19 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
     const float *in = x.data<float>();
     float lo = 0, hi = 0;
     for (int64_t i = 0, n = x.numElements(); i < n; ++i) {
+      if (std::isnan(in[i]))
+        continue;
       lo = std::min(lo, in[i]);
       hi = std::max(hi, in[i]);
     }
     float scale = (hi == lo ? 1.0f : hi - lo) / 255.0f;
+    if (!std::isfinite(scale))
+      scale = std::numeric_limits<float>::max();
     float zero = std::nearbyint(std::clamp(0.0f - lo / scale, 0.0f, 255.0f));
     Tensor q(DType::U8, x.shape()), s(DType::F32, {}), z(DType::U8, {});
     for (int64_t i = 0, n = x.numElements(); i < n; ++i)
-      q.data<uint8_t>()[i] = static_cast<uint8_t>(
-          std::clamp(std::nearbyint(in[i] / scale) + zero, 0.0f, 255.0f));
+      q.data<uint8_t>()[i] =
+          saturate<uint8_t>(std::nearbyint(in[i] / scale) + zero, 0, 255);
     s.data<float>()[0] = scale;
     z.data<uint8_t>()[0] = static_cast<uint8_t>(zero);
     slots[out] = std::move(q);
@@ -1544,11 +1606,20 @@ FailureOr<StepFn> Compiler::integerElementwise(Operation *op) {
       Tensor result(dtype, outShape);
       visitDType(dtype, [&](auto tag) {
         using T = decltype(tag);
+        // The bounds in T (they are integral: the verifier checks it).
+        auto bound = [](double v) {
+          return v <= static_cast<double>(std::numeric_limits<T>::lowest())
+                     ? std::numeric_limits<T>::lowest()
+                 : v >= static_cast<double>(std::numeric_limits<T>::max())
+                     ? std::numeric_limits<T>::max()
+                     : static_cast<T>(v);
+        };
+        T tlo = bound(lo), thi = bound(hi);
         const T *x = slots[src].data<T>();
         T *dst = result.data<T>();
+        // ONNX Clip: min first, then max (so min > max gives max).
         for (int64_t i = 0, n = result.numElements(); i < n; ++i)
-          dst[i] = static_cast<T>(
-              std::min(std::max(static_cast<double>(x[i]), lo), hi));
+          dst[i] = std::min(std::max(x[i], tlo), thi);
       });
       slots[out] = std::move(result);
     });

@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -140,11 +141,17 @@ Expected<Tensor> readNpy(StringRef path) {
       return fail("cannot read the shape");
     shape.push_back(size);
   }
-  Tensor tensor(*dtype, shape);
   StringRef payload = bytes.drop_front(headerStart + headerLength);
-  if (payload.size() < tensor.byteSize())
-    return fail("expected " + Twine(tensor.byteSize()) +
-                " bytes of data, got " + Twine(payload.size()));
+  int64_t elements = 1;
+  for (int64_t size : shape)
+    if (MulOverflow(elements, size, elements) ||
+        elements > static_cast<int64_t>(payload.size()))
+      return fail("the shape needs more data than the file holds");
+  size_t wanted = elements * dtypeSize(*dtype);
+  if (payload.size() < wanted)
+    return fail("expected " + Twine(wanted) + " bytes of data, got " +
+                Twine(payload.size()));
+  Tensor tensor(*dtype, shape);
   std::memcpy(tensor.raw(), payload.data(), tensor.byteSize());
   return tensor;
 }
@@ -175,6 +182,10 @@ Error writeNpy(StringRef path, const Tensor &tensor) {
      << static_cast<char>(header.size() >> 8);
   os << header;
   os.write(static_cast<const char *>(tensor.raw()), tensor.byteSize());
+  os.close();
+  if (os.has_error())
+    return createStringError(os.error(), "cannot write '" + path +
+                                             "': " + os.error().message());
   return Error::success();
 }
 

@@ -125,8 +125,19 @@ Result runCase(StringRef caseDir, mlir::DialectRegistry &registry) {
                   "import: " + text);
   }
   SmallVector<qcc::Tensor> args;
-  for (unsigned position : model->argumentInputs)
-    args.push_back(options.inputValues[position]);
+  for (auto [i, position] : llvm::enumerate(model->argumentInputs)) {
+    if (position >= options.inputValues.size())
+      return finish(Outcome::Fail,
+                    "no data for model input #" + Twine(position));
+    const qcc::Tensor &value = options.inputValues[position];
+    auto type =
+        dyn_cast<mlir::RankedTensorType>(model->main.getArgumentTypes()[i]);
+    if (!type || qcc::dtypeOf(type.getElementType()) != value.dtype() ||
+        type.getShape() != value.shape())
+      return finish(Outcome::Fail, "input #" + Twine(position) +
+                                       " does not match the model's input");
+    args.push_back(value);
+  }
   FailureOr<qcc::Program> program = qcc::Program::compile(model->main);
   if (failed(program))
     return finish(StringRef(diagnostic).contains("not support")

@@ -151,7 +151,12 @@ int main(int argc, char **argv) {
   SmallVector<bool> batched;
   for (auto [argIndex, position] : llvm::enumerate(model->argumentInputs)) {
     const qcc::Tensor &given = options.inputValues[position];
-    auto type = cast<mlir::RankedTensorType>(main.getArgumentTypes()[argIndex]);
+    auto type =
+        dyn_cast<mlir::RankedTensorType>(main.getArgumentTypes()[argIndex]);
+    if (!type)
+      return fail("argument #" + Twine(argIndex) +
+                  " of the model is not a "
+                  "ranked tensor");
     std::string what = "input #" + std::to_string(position) + " ('" +
                        inputPaths[position] + "')";
     std::optional<qcc::DType> dtype = qcc::dtypeOf(type.getElementType());
@@ -162,7 +167,7 @@ int main(int argc, char **argv) {
     ArrayRef<int64_t> want = type.getShape(), have = given.shape();
     bool exact = want == have;
     bool multiple = !exact && want.size() == have.size() && !want.empty() &&
-                    want[0] > 0 && have[0] % want[0] == 0 &&
+                    want[0] > 0 && have[0] > 0 && have[0] % want[0] == 0 &&
                     want.drop_front() == have.drop_front();
     if (!exact && !multiple)
       return fail(what + " has shape " + qcc::formatShape(have) +

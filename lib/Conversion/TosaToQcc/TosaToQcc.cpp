@@ -68,6 +68,13 @@ SmallVector<int64_t> qccPads(ArrayRef<int64_t> pads) {
 
 /// Float data in, float data out (zero points and shifts are checked apart).
 LogicalResult checkFloat(PatternRewriter &rewriter, Operation *op) {
+  for (Value v : op->getOperands())
+    if (!isa<RankedTensorType>(v.getType()) &&
+        !isa<tosa::shapeType>(v.getType()))
+      return rewriter.notifyMatchFailure(op, "unranked tensors");
+  for (Type type : op->getResultTypes())
+    if (!isa<RankedTensorType>(type))
+      return rewriter.notifyMatchFailure(op, "unranked tensors");
   for (Type type : {op->getOperand(0).getType(), op->getResult(0).getType()})
     if (!isa<FloatType>(cast<ShapedType>(type).getElementType()))
       return rewriter.notifyMatchFailure(op, "only float TOSA is converted");

@@ -41,15 +41,57 @@ namespace {
 // Constant tensors at import time
 //===----------------------------------------------------------------------===//
 
-/// The values of an integer or float constant as int64 (shapes, axes, pads).
+/// Calls `f` with a value of the integer C++ type of an integer dtype of 8
+/// or more bits.
+template <typename F> void visitIntegerDType(DType dtype, F &&f) {
+  switch (dtype) {
+  case DType::I8:
+    return f(int8_t{});
+  case DType::U8:
+    return f(uint8_t{});
+  case DType::I16:
+    return f(int16_t{});
+  case DType::U16:
+    return f(uint16_t{});
+  case DType::I32:
+    return f(int32_t{});
+  case DType::U32:
+    return f(uint32_t{});
+  case DType::I64:
+    return f(int64_t{});
+  case DType::U64:
+    return f(uint64_t{});
+  default:
+    llvm_unreachable("not an integer dtype of 8 bits or more");
+  }
+}
+
+/// The values of an integer or float constant as int64 (shapes, axes, pads),
+/// saturated; NaN is 0.
 SmallVector<int64_t> toInt64s(const Tensor &tensor) {
+  if (tensor.dtype() == DType::I64) // exact beyond 2^53
+    return SmallVector<int64_t>(tensor.data<int64_t>(),
+                                tensor.data<int64_t>() + tensor.numElements());
   SmallVector<int64_t> result;
   for (double value : tensor.toDoubles())
-    result.push_back(static_cast<int64_t>(value));
-  if (tensor.dtype() == DType::I64) // exact beyond 2^53
-    result.assign(tensor.data<int64_t>(),
-                  tensor.data<int64_t>() + tensor.numElements());
+    result.push_back(std::isnan(value)  ? 0
+                     : value <= -9.2e18 ? std::numeric_limits<int64_t>::min()
+                     : value >= 9.2e18  ? std::numeric_limits<int64_t>::max()
+                                        : static_cast<int64_t>(value));
   return result;
+}
+
+/// Folded constants larger than this are refused: a shape computation never
+/// needs them, and a corrupt model must not exhaust memory.
+constexpr int64_t kMaxFoldedElements = int64_t(1) << 26;
+
+/// Whether `shape` is a valid shape of at most kMaxFoldedElements elements.
+bool isFoldableShape(ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t size : shape)
+    if (size < 0 || llvm::MulOverflow(n, size, n) || n > kMaxFoldedElements)
+      return false;
+  return true;
 }
 
 Tensor int64Tensor(llvm::ArrayRef<int64_t> values,
@@ -113,36 +155,39 @@ Tensor concatTensors(llvm::ArrayRef<Tensor> parts, int64_t axis) {
 }
 
 /// Converts a constant to another dtype through double (ONNX Cast on the
-/// small integer and float tensors of shape computations).
-Tensor castTensor(const Tensor &input, DType dtype) {
+/// small integer and float tensors of shape computations): NaN becomes 0,
+/// integers saturate, bool is "not zero".
+std::optional<Tensor> castTensor(const Tensor &input, DType dtype) {
+  if (dtype != DType::F32 && dtype != DType::F64 && dtype != DType::Bool &&
+      (isFloat(dtype) || integerBits(dtype) < 8))
+    return std::nullopt;
   Tensor result(dtype, input.shape());
   std::vector<double> values = input.toDoubles();
   bool exactInt64 = input.dtype() == DType::I64;
   for (int64_t i = 0, n = result.numElements(); i < n; ++i) {
-    double v = values[i];
+    double v = std::isnan(values[i]) ? 0.0 : values[i];
     switch (dtype) {
     case DType::F32:
-      result.data<float>()[i] = static_cast<float>(v);
+      result.data<float>()[i] = static_cast<float>(values[i]);
       break;
     case DType::F64:
-      result.data<double>()[i] = v;
+      result.data<double>()[i] = values[i];
       break;
-    case DType::I64:
-      result.data<int64_t>()[i] =
-          exactInt64 ? input.data<int64_t>()[i] : static_cast<int64_t>(v);
-      break;
-    case DType::I32:
-      result.data<int32_t>()[i] = static_cast<int32_t>(v);
-      break;
-    case DType::I8:
-      result.data<int8_t>()[i] = static_cast<int8_t>(v);
-      break;
-    case DType::U8:
     case DType::Bool:
-      result.data<uint8_t>()[i] = static_cast<uint8_t>(v);
+      result.data<uint8_t>()[i] = values[i] != 0;
       break;
     default:
-      return Tensor();
+      visitIntegerDType(dtype, [&](auto tag) {
+        using T = decltype(tag);
+        if (exactInt64 && dtype == DType::I64)
+          result.data<T>()[i] = input.data<int64_t>()[i];
+        else if (v <= static_cast<double>(std::numeric_limits<T>::lowest()))
+          result.data<T>()[i] = std::numeric_limits<T>::lowest();
+        else if (v >= static_cast<double>(std::numeric_limits<T>::max()))
+          result.data<T>()[i] = std::numeric_limits<T>::max();
+        else
+          result.data<T>()[i] = static_cast<T>(v);
+      });
     }
   }
   return result;
@@ -212,13 +257,20 @@ private:
     return i < node->output_size() && !node->output(i).empty();
   }
   /// The constant value of input `i`, if it has one (an initializer, a
-  /// Constant node, a folded shape computation, or a bound graph input).
+  /// Constant node, a folded shape computation).
   const Tensor *constantOf(int i);
+  /// The same for an input used as a parameter (a shape, scale, zero point,
+  /// bound, ...): a graph input given a value is bound to it.
+  const Tensor *parameterOf(int i);
   FailureOr<Tensor> constantInput(int i, llvm::StringRef what);
   FailureOr<Value> input(int i);
-  void setOutput(int i, Value value) { values[node->output(i)] = value; }
+  void setOutput(int i, Value value) {
+    if (hasOutput(i))
+      values[node->output(i)] = value;
+  }
   void setConstantOutput(int i, Tensor tensor) {
-    constants[node->output(i)] = std::move(tensor);
+    if (hasOutput(i))
+      constants[node->output(i)] = std::move(tensor);
   }
   Value materialize(const Tensor &tensor);
 
@@ -343,6 +395,8 @@ private:
   llvm::StringMap<unsigned> graphInputs;
   /// Positions of graph inputs replaced by their given values.
   llvm::DenseSet<unsigned> boundInputs;
+  /// Set when a graph input's given value does not fit it.
+  bool bindingFailed = false;
   /// Declared types of the graph inputs, by position.
   SmallVector<RankedTensorType> graphInputTypes;
 };
@@ -360,9 +414,17 @@ std::optional<OnnxImport> OnnxImporter::run() {
     modelError() << text;
     return std::nullopt;
   }
+  opset = 0;
   for (const onnx::OperatorSetIdProto &set : model.opset_import())
     if (set.domain().empty() || set.domain() == "ai.onnx")
       opset = set.version();
+  if (opset < 7) {
+    modelError() << (opset ? "opset " + std::to_string(opset) +
+                                 " is older than the oldest qcc reads (7)"
+                           : std::string("the model imports no opset of "
+                                         "the default ONNX domain"));
+    return std::nullopt;
+  }
   if (!model.has_graph()) {
     modelError() << "the model has no graph";
     return std::nullopt;
@@ -405,9 +467,18 @@ LogicalResult OnnxImporter::bindGraphInputs(const onnx::GraphProto &graph,
              failure();
     SmallVector<int64_t> shape;
     for (const onnx::TensorShapeProto::Dimension &dim :
-         tensorType.shape().dim())
+         tensorType.shape().dim()) {
+      if (dim.has_dim_value() && dim.dim_value() < 0)
+        return modelError() << "graph input '" << info.name()
+                            << "' has a negative dimension",
+               failure();
       shape.push_back(dim.has_dim_value() ? dim.dim_value()
                                           : ShapedType::kDynamic);
+    }
+    if (graphInputs.count(info.name()))
+      return modelError() << "graph input '" << info.name()
+                          << "' is listed twice",
+             failure();
     auto fixed = options.inputShapes.find(info.name());
     const Tensor *given = position < options.inputValues.size()
                               ? &options.inputValues[position]
@@ -448,7 +519,7 @@ LogicalResult OnnxImporter::importGraph(const onnx::GraphProto &graph) {
     std::string output = current.output_size() ? current.output(0) : "";
     loc = NameLoc::get(
         builder.getStringAttr(output.empty() ? nodeName() : output), fileLoc);
-    if (failed(importNode()))
+    if (failed(importNode()) || bindingFailed)
       return failure();
     for (int i = 0; i < current.output_size(); ++i)
       if (hasOutput(i) && !values.count(current.output(i)) &&
@@ -578,24 +649,29 @@ LogicalResult OnnxImporter::importNode() {
 const Tensor *OnnxImporter::constantOf(int i) {
   if (!hasInput(i))
     return nullptr;
+  auto it = constants.find(node->input(i));
+  return it != constants.end() ? &it->second : nullptr;
+}
+
+const Tensor *OnnxImporter::parameterOf(int i) {
+  if (const Tensor *constant = constantOf(i))
+    return constant;
+  if (!hasInput(i))
+    return nullptr;
   const std::string &name = node->input(i);
-  auto it = constants.find(name);
-  if (it != constants.end())
-    return &it->second;
   auto graphInput = graphInputs.find(name);
   if (graphInput == graphInputs.end() ||
       graphInput->second >= options.inputValues.size())
     return nullptr;
   // The value must be of the type the model declares for the input.
   const Tensor &value = options.inputValues[graphInput->second];
-  Type declared = graphInputTypes[graphInput->second].getElementType();
-  if (dtypeOf(declared) != value.dtype() ||
-      !shapesCompatible(value.shape(),
-                        graphInputTypes[graphInput->second].getShape())) {
+  RankedTensorType declared = graphInputTypes[graphInput->second];
+  if (dtypeOf(declared.getElementType()) != value.dtype() ||
+      !shapesCompatible(value.shape(), declared.getShape())) {
     nodeError() << "the value given for input '" << name << "' ("
                 << dtypeName(value.dtype()) << " " << formatShape(value.shape())
-                << ") does not match its declared type "
-                << graphInputTypes[graphInput->second];
+                << ") does not match its declared type " << declared;
+    bindingFailed = true;
     return nullptr;
   }
   boundInputs.insert(graphInput->second);
@@ -606,7 +682,7 @@ FailureOr<Tensor> OnnxImporter::constantInput(int i, llvm::StringRef what) {
   if (!hasInput(i))
     return nodeError() << "missing " << what << " (input #" << i << ")",
            failure();
-  if (const Tensor *tensor = constantOf(i))
+  if (const Tensor *tensor = parameterOf(i))
     return *tensor;
   if (!values.count(node->input(i))) {
     (void)input(i); // reports the unknown name
@@ -622,8 +698,10 @@ FailureOr<Value> OnnxImporter::input(int i) {
     return nodeError() << "missing input #" << i, failure();
   const std::string &name = node->input(i);
   auto it = values.find(name);
+  // ONNX ops other than the quantization ones see the stored integers of a
+  // quantized tensor, never its real values.
   if (it != values.end())
-    return it->second;
+    return asStorage(it->second);
   auto constant = constants.find(name);
   if (constant == constants.end())
     return nodeError() << "input '" << name
@@ -795,14 +873,15 @@ LogicalResult OnnxImporter::importShapeOp() {
       llvm::Expected<Tensor> value = tensorFromProto(a->t(), baseDir);
       if (!value)
         return nodeError() << llvm::toString(value.takeError()), failure();
+      if (value->numElements() != 1)
+        return nodeError() << "expects a one-element value", failure();
       fill = std::move(*value);
     }
     SmallVector<int64_t> shape = toInt64s(*shapeTensor);
-    int64_t elements = 1;
-    for (int64_t size : shape)
-      if (size < 0 || llvm::MulOverflow(elements, size, elements) ||
-          elements > (int64_t(1) << 31))
-        return nodeError() << "invalid shape " << formatShape(shape), failure();
+    if (!isFoldableShape(shape))
+      return nodeError() << "cannot fold a constant of shape "
+                         << formatShape(shape),
+             failure();
     setConstantOutput(0,
                       gatherElements(fill, shape, [](int64_t) { return 0; }));
     return success();
@@ -814,10 +893,10 @@ LogicalResult OnnxImporter::importShapeOp() {
                             "computations on constants are folded)");
   if (op == "Cast") {
     std::optional<DType> to = dtypeOfOnnx(attrInt("to", 1));
-    Tensor result = to ? castTensor(*data, *to) : Tensor();
-    if (!to || result.rank() != data->rank())
+    std::optional<Tensor> result = to ? castTensor(*data, *to) : std::nullopt;
+    if (!result)
       return unsupported("Cast to " + onnxDataTypeName(attrInt("to", 1)));
-    setConstantOutput(0, std::move(result));
+    setConstantOutput(0, std::move(*result));
     return success();
   }
   if (op == "Gather") {
@@ -838,6 +917,10 @@ LogicalResult OnnxImporter::importShapeOp() {
     SmallVector<int64_t> shape(data->shape().take_front(*axis));
     llvm::append_range(shape, indicesTensor->shape());
     llvm::append_range(shape, data->shape().drop_front(*axis + 1));
+    if (!isFoldableShape(shape))
+      return nodeError() << "cannot fold a constant of shape "
+                         << formatShape(shape),
+             failure();
     int64_t inner = shapeProduct(data->shape().drop_front(*axis + 1));
     int64_t count = indices.size();
     setConstantOutput(0, gatherElements(*data, shape, [&](int64_t i) {
@@ -860,9 +943,9 @@ LogicalResult OnnxImporter::importShapeOp() {
       return failure();
     starts = toInt64s(*s);
     ends = toInt64s(*e);
-    if (const Tensor *a = constantOf(3))
+    if (const Tensor *a = parameterOf(3))
       axes = toInt64s(*a);
-    if (const Tensor *st = constantOf(4))
+    if (const Tensor *st = parameterOf(4))
       steps = toInt64s(*st);
   }
   int64_t rank = data->rank();
@@ -915,10 +998,21 @@ FailureOr<Window> OnnxImporter::window(llvm::ArrayRef<int64_t> inputShape,
   w.dilations = attrInts("dilations").value_or(SmallVector<int64_t>(n, 1));
   w.pads = attrInts("pads").value_or(SmallVector<int64_t>(2 * n, 0));
   w.ceilMode = pooling && attrInt("ceil_mode", 0);
+  if (n + 2 != inputShape.size())
+    return nodeError() << "kernel_shape has " << n << " values for "
+                       << inputShape.size() - 2 << " spatial dimensions",
+           failure();
   if (w.strides.size() != n || w.dilations.size() != n ||
       w.pads.size() != 2 * n)
     return nodeError() << "strides, dilations or pads do not match the " << n
                        << "-D kernel",
+           failure();
+  if (llvm::any_of(w.kernel, [](int64_t k) { return k <= 0; }) ||
+      llvm::any_of(w.strides, [](int64_t v) { return v <= 0; }) ||
+      llvm::any_of(w.dilations, [](int64_t v) { return v <= 0; }) ||
+      llvm::any_of(w.pads, [](int64_t v) { return v < 0; }))
+    return nodeError() << "expects positive kernel sizes, strides and "
+                          "dilations, and non-negative pads",
            failure();
   std::string autoPad = attrString("auto_pad", "NOTSET");
   if (autoPad == "VALID") {
@@ -1000,7 +1094,7 @@ LogicalResult OnnxImporter::importConv(bool quantized, bool integer) {
     auto zeroPointType = [&](Value v, int zpIndex,
                              int64_t axis) -> FailureOr<quant::QuantizedType> {
       DType storage = *dtypeOf(typeOf(v).getElementType());
-      const Tensor *zp = constantOf(zpIndex);
+      const Tensor *zp = parameterOf(zpIndex);
       if (hasInput(zpIndex) && !zp)
         return nodeError() << "the zero point must be a constant", failure();
       Tensor scale(DType::F32, zp && zp->numElements() > 1
@@ -1249,10 +1343,10 @@ LogicalResult OnnxImporter::importMatMul(bool quantized, bool integer) {
       DType storage = *dtypeOf(typeOf(v).getElementType());
       Tensor scale(DType::F32, {});
       scale.data<float>()[0] = 1.0f;
-      return quantType(scale, constantOf(zpIndex), storage, -1,
+      return quantType(scale, parameterOf(zpIndex), storage, -1,
                        typeOf(v).getRank());
     };
-    if ((hasInput(2) && !constantOf(2)) || (hasInput(3) && !constantOf(3)))
+    if ((hasInput(2) && !parameterOf(2)) || (hasInput(3) && !parameterOf(3)))
       return nodeError() << "the zero points must be constants", failure();
     FailureOr<quant::QuantizedType> aq = zeroPointType(*a, 2);
     FailureOr<quant::QuantizedType> bq = zeroPointType(*b, 3);
@@ -1554,6 +1648,21 @@ LogicalResult OnnxImporter::importConcat() {
         normalizeAxis(attrInt("axis", 0), parts.front().rank());
     if (failed(axis))
       return failure();
+    SmallVector<int64_t> shape(parts.front().shape());
+    for (const Tensor &part : llvm::drop_begin(parts)) {
+      if (part.dtype() != parts.front().dtype() ||
+          part.rank() != parts.front().rank())
+        return nodeError() << "inputs differ in element type or rank",
+               failure();
+      for (int64_t d = 0; d < part.rank(); ++d)
+        if (d != *axis && part.shape()[d] != shape[d])
+          return nodeError() << "inputs differ in dimension " << d, failure();
+      shape[*axis] += part.shape()[*axis];
+    }
+    if (!isFoldableShape(shape))
+      return nodeError() << "cannot fold a constant of shape "
+                         << formatShape(shape),
+             failure();
     setConstantOutput(0, concatTensors(parts, *axis));
     return success();
   }
@@ -1677,12 +1786,13 @@ LogicalResult OnnxImporter::importTranspose() {
   perms = attrInts("perm").value_or(perms);
   SmallVector<int64_t> sorted(perms);
   llvm::sort(sorted);
+  bool permutation = static_cast<int64_t>(perms.size()) == rank;
   for (auto [i, p] : llvm::enumerate(sorted))
-    if (p != static_cast<int64_t>(i) ||
-        static_cast<int64_t>(perms.size()) != rank)
-      return nodeError() << "perm is not a permutation of the " << rank
-                         << " dimensions",
-             failure();
+    permutation &= p == static_cast<int64_t>(i);
+  if (!permutation)
+    return nodeError() << "perm is not a permutation of the " << rank
+                       << " dimensions",
+           failure();
   if (constant) {
     setConstantOutput(0, transposeTensor(*constant, perms));
     return success();
@@ -1727,6 +1837,14 @@ LogicalResult OnnxImporter::importSqueeze(bool unsqueeze) {
     axis = *normalized;
   }
   llvm::sort(*axes);
+  if (std::adjacent_find(axes->begin(), axes->end()) != axes->end())
+    return nodeError() << "axes are listed twice", failure();
+  if (!unsqueeze)
+    for (int64_t axis : *axes)
+      if (!ShapedType::isDynamic(in[axis]) && in[axis] != 1)
+        return nodeError() << "cannot squeeze dimension " << axis << " of size "
+                           << in[axis],
+               failure();
   SmallVector<int64_t> shape;
   if (unsqueeze) {
     auto next = in.begin();
@@ -1885,12 +2003,12 @@ LogicalResult OnnxImporter::importResize() {
   }
   int scalesInput = legacy ? 1 : 2, sizesInput = 3;
   const Tensor *scalesTensor =
-      hasInput(scalesInput) ? constantOf(scalesInput) : nullptr;
+      hasInput(scalesInput) ? parameterOf(scalesInput) : nullptr;
   if (scalesTensor && scalesTensor->numElements() == 0)
     scalesTensor = nullptr;
   const Tensor *sizesTensor =
-      !legacy && hasInput(sizesInput) ? constantOf(sizesInput) : nullptr;
-  if ((hasInput(scalesInput) && !constantOf(scalesInput)) ||
+      !legacy && hasInput(sizesInput) ? parameterOf(sizesInput) : nullptr;
+  if ((hasInput(scalesInput) && !parameterOf(scalesInput)) ||
       (!legacy && hasInput(sizesInput) && !sizesTensor))
     return nodeError() << "scales and sizes must be constants", failure();
   if (legacy && !scalesTensor)
@@ -1986,12 +2104,12 @@ LogicalResult OnnxImporter::importResize() {
 LogicalResult OnnxImporter::importIdentity() {
   if (hasOutput(1))
     return unsupported("Dropout's mask output");
-  if (const Tensor *training = constantOf(2);
+  if (const Tensor *training = parameterOf(2);
       attrInt("is_test", 1) == 0 ||
       (training &&
        llvm::any_of(training->toDoubles(), [](double v) { return v != 0; })))
     return unsupported("training-mode Dropout");
-  if (hasInput(2) && !constantOf(2))
+  if (hasInput(2) && !parameterOf(2))
     return nodeError() << "training_mode must be a constant", failure();
   if (const Tensor *constant = constantOf(0)) {
     setConstantOutput(0, *constant);
@@ -2058,7 +2176,7 @@ OnnxImporter::quantTypeFromInputs(int scaleInput, int zeroPointInput,
   FailureOr<Tensor> scale = constantInput(scaleInput, "the scale");
   if (failed(scale))
     return failure();
-  const Tensor *zeroPoint = constantOf(zeroPointInput);
+  const Tensor *zeroPoint = parameterOf(zeroPointInput);
   if (hasInput(zeroPointInput) && !zeroPoint)
     return nodeError() << "the zero point must be a constant", failure();
   std::optional<DType> storage = zeroPoint
@@ -2103,7 +2221,7 @@ LogicalResult OnnxImporter::importQuantizeLinear() {
   FailureOr<Tensor> scale = constantInput(1, "the scale");
   if (failed(scale))
     return failure();
-  const Tensor *zeroPoint = constantOf(2);
+  const Tensor *zeroPoint = parameterOf(2);
   if (hasInput(2) && !zeroPoint)
     return nodeError() << "the zero point must be a constant", failure();
   DType storage = DType::U8;

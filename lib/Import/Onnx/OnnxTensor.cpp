@@ -165,6 +165,13 @@ Expected<Tensor> tensorFromProto(const onnx::TensorProto &proto,
     }
     if (location.empty())
       return fail("external data without a location");
+    // Side files live beside the model, as ONNX's checker requires.
+    if (sys::path::is_absolute(location) ||
+        llvm::is_contained(llvm::make_range(sys::path::begin(location),
+                                            sys::path::end(location)),
+                           ".."))
+      return fail("external data location '" + location +
+                  "' is outside the model's directory");
     SmallString<256> path(baseDir);
     sys::path::append(path, location);
     uint64_t fileSize = 0, wanted = hasLength ? length : packedBytes;
@@ -320,6 +327,10 @@ Error writeTensorProtoFile(StringRef path, const Tensor &tensor,
     return createStringError(ec,
                              "cannot write '" + path + "': " + ec.message());
   os << proto.SerializeAsString();
+  os.close();
+  if (os.has_error())
+    return createStringError(os.error(), "cannot write '" + path +
+                                             "': " + os.error().message());
   return Error::success();
 }
 

@@ -198,6 +198,9 @@ LogicalResult verifyContractionTypes(Operation *op, Value input, Value weight,
              << ", got axis " << perAxis.getQuantizedDimension();
     Type expressed = inQ.getExpressedType();
     auto outQ = dyn_cast<quant::QuantizedType>(out);
+    if (isa_and_present<quant::UniformQuantizedPerAxisType>(outQ))
+      return op->emitOpError("expects a per-tensor quantized result (per "
+                             "channel results come from a requantize)");
     if (!outQ && !isI32(out))
       return op->emitOpError("expects a quantized or i32 result for a "
                              "quantized input");
@@ -826,9 +829,6 @@ LogicalResult PadOp::verify() {
       shape.push_back(ShapedType::kDynamic);
       continue;
     }
-    if (getMode() == PadMode::Reflect && (begin >= in[d] || end >= in[d]))
-      return emitOpError("reflect padding of dimension ")
-             << d << " must be smaller than its size " << in[d];
     if (getMode() != PadMode::Constant && in[d] == 0 && (begin || end))
       return emitOpError("cannot ")
              << stringifyPadMode(getMode()) << "-pad empty dimension " << d;
@@ -848,6 +848,9 @@ LogicalResult ResizeOp::verify() {
   if (in.size() != out.size())
     return emitOpError("expects a result of rank ")
            << in.size() << ", got rank " << out.size();
+  for (size_t d = 0; d < in.size(); ++d)
+    if (in[d] == 0 && out[d] != 0 && !ShapedType::isDynamic(out[d]))
+      return emitOpError("cannot resize empty dimension ") << d;
   bool crop = getCoordinateTransform() == CoordinateTransform::TfCropAndResize;
   std::optional<ArrayRef<float>> roi = getRoi();
   if (crop != roi.has_value())
@@ -869,8 +872,8 @@ LogicalResult ResizeOp::verify() {
       return emitOpError("expects ")
              << in.size() << " scales, got " << scales->size();
     for (auto [d, scale] : llvm::enumerate(*scales)) {
-      if (!(scale > 0))
-        return emitOpError("expects positive scales");
+      if (!(scale > 0) || !std::isfinite(scale))
+        return emitOpError("expects positive, finite scales");
       if (ShapedType::isDynamic(in[d]) || ShapedType::isDynamic(out[d]))
         continue;
       double extent = roi ? (*roi)[in.size() + d] - (*roi)[d] : 1.0;

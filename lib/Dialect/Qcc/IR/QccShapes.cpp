@@ -9,6 +9,7 @@
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -63,6 +64,8 @@ FailureOr<int64_t> windowOutputSize(int64_t input, int64_t kernel,
                                     int64_t stride, int64_t dilation,
                                     int64_t padBegin, int64_t padEnd,
                                     bool ceilMode) {
+  if (stride <= 0 || dilation <= 0 || kernel < 0)
+    return failure();
   if (ShapedType::isDynamic(input) || ShapedType::isDynamic(kernel))
     return ShapedType::kDynamic;
   int64_t span = input + padBegin + padEnd - dilation * (kernel - 1) - 1;
@@ -91,11 +94,10 @@ bool shapesCompatible(ArrayRef<int64_t> actual, ArrayRef<int64_t> expected) {
 
 int64_t shapeProduct(ArrayRef<int64_t> shape) {
   int64_t product = 1;
-  for (int64_t size : shape) {
-    if (ShapedType::isDynamic(size))
+  for (int64_t size : shape)
+    if (ShapedType::isDynamic(size) ||
+        llvm::MulOverflow(product, size, product))
       return ShapedType::kDynamic;
-    product *= size;
-  }
   return product;
 }
 

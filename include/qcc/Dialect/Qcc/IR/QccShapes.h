@@ -47,7 +47,7 @@ bool sizesCompatible(int64_t lhs, int64_t rhs);
 bool shapesCompatible(llvm::ArrayRef<int64_t> actual,
                       llvm::ArrayRef<int64_t> expected);
 
-/// Product of the sizes, dynamic if any is.
+/// Product of the sizes, dynamic if any is (or if it overflows int64).
 int64_t shapeProduct(llvm::ArrayRef<int64_t> shape);
 
 /// "1x3x?x4" for diagnostics ("scalar" for rank 0).
