@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Pipelines/Pipelines.h"
+#include "qcc/Dialect/Qcc/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -14,6 +15,23 @@
 
 void qcc::buildImportCleanupPipeline(mlir::OpPassManager &pm) {
   pm.addPass(mlir::createCanonicalizerPass());
+}
+
+void qcc::buildQuantizePipeline(mlir::OpPassManager &pm,
+                                const QuantizePipelineOptions &options) {
+  buildImportCleanupPipeline(pm);
+  mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
+  func.addPass(createFuseLayers());
+  PropagateRangesOptions ranges;
+  ranges.calib.assign(options.calib.begin(), options.calib.end());
+  ranges.method = options.method;
+  ranges.percentile = options.percentile;
+  func.addPass(createPropagateRanges(ranges));
+  QuantizeOptions quantize;
+  quantize.precision = options.precision;
+  func.addPass(createQuantize(quantize));
+  func.addPass(mlir::createCanonicalizerPass());
+  func.addPass(createVerifyIntegerOnly());
 }
 
 void qcc::registerPipelines() {

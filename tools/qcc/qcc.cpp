@@ -64,6 +64,28 @@ cl::list<std::string>
                 cl::desc("Fix the shape of a model input (repeatable)"),
                 cl::cat(qccCategory));
 
+cl::OptionCategory quantCategory("quantization options");
+
+cl::list<std::string>
+    calibFiles("calib", cl::value_desc("file"),
+               cl::desc("Calibration inputs (.npy or .pb, a batch per model "
+                        "input, in order; repeat for several inputs). "
+                        "Quantizes the model"),
+               cl::cat(quantCategory));
+
+cl::opt<std::string>
+    calibMethod("calib-method", cl::init("minmax"), cl::value_desc("method"),
+                cl::desc("How calibration statistics become ranges: minmax, "
+                         "percentile or mse"),
+                cl::cat(quantCategory));
+
+cl::opt<std::string>
+    precisionName("precision", cl::value_desc("scheme"),
+                  cl::desc("Quantization scheme: int8 (W8A8, the default "
+                           "with --calib), w8a16 (int16 activations), w4a8 "
+                           "(int4 weights)"),
+                  cl::cat(quantCategory));
+
 /// Prints "qcc: error: <message>" and returns the failing exit code.
 int fail(const Twine &message) {
   WithColor::error(errs(), "qcc") << message << "\n";
@@ -144,7 +166,7 @@ int main(int argc, char **argv) {
     os << "qcc " << QCC_VERSION << " (LLVM/MLIR " << LLVM_VERSION_STRING
        << ")\n";
   });
-  cl::HideUnrelatedOptions(qccCategory);
+  cl::HideUnrelatedOptions({&qccCategory, &quantCategory});
   cl::ParseCommandLineOptions(
       argc, argv,
       "qcc: quantizing tensor compiler\n\n"
@@ -193,7 +215,16 @@ int main(int argc, char **argv) {
   mlir::OwningOpRef<mlir::ModuleOp> module = std::move(model->module);
 
   mlir::PassManager pm(&context);
-  qcc::buildImportCleanupPipeline(pm);
+  if (!calibFiles.empty() || !precisionName.empty()) {
+    qcc::QuantizePipelineOptions quantize;
+    quantize.calib.assign(calibFiles.begin(), calibFiles.end());
+    quantize.method = calibMethod;
+    if (!precisionName.empty())
+      quantize.precision = precisionName;
+    qcc::buildQuantizePipeline(pm, quantize);
+  } else {
+    qcc::buildImportCleanupPipeline(pm);
+  }
   if (failed(pm.run(*module)))
     return 1;
 

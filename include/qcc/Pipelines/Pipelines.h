@@ -17,11 +17,29 @@ namespace mlir {
 class OpPassManager;
 } // namespace mlir
 
+#include <string>
+#include <vector>
+
 namespace qcc {
+
+struct QuantizePipelineOptions {
+  /// Calibration inputs, one file per model input (.npy or .pb batches).
+  std::vector<std::string> calib;
+  /// minmax, percentile or mse.
+  std::string method = "minmax";
+  double percentile = 99.99;
+  /// int8, w8a16 or w4a8.
+  std::string precision = "int8";
+};
 
 /// Cleans up freshly imported or hand-written float IR: canonicalization
 /// (folding reshapes, transposes and constants) and dead-code removal.
 void buildImportCleanupPipeline(mlir::OpPassManager &pm);
+
+/// Quantizes a float model: fuse activations, calibrate and propagate
+/// ranges, lower to integer-only ops, check that no float op remains.
+void buildQuantizePipeline(mlir::OpPassManager &pm,
+                           const QuantizePipelineOptions &options);
 
 /// Registers the pipelines above with `qcc-opt` (`--qcc-import-cleanup`).
 void registerPipelines();

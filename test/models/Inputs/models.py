@@ -10,6 +10,10 @@ models.py close GOT.npy WANT.npy [--every N]
                                       rtol 1e-3 / atol 1e-4
 models.py accuracy LOGITS.npy LABELS.npy COUNT
                                       asserts COUNT predictions are right
+models.py quantized Q.npy FLOAT.npy LABELS.npy MIN_RIGHT MIN_AGREE
+                                      asserts at least MIN_RIGHT right
+                                      predictions and MIN_AGREE equal to the
+                                      float model's
 """
 import sys
 
@@ -51,5 +55,12 @@ elif command == "accuracy":
     right = int((logits.argmax(axis=1) == labels).sum())
     print(f"{right}/{len(labels)} correct")
     assert right == int(sys.argv[4]), right
+elif command == "quantized":
+    q, f, labels = (np.load(a) for a in sys.argv[2:5])
+    right = int((q.argmax(axis=1) == labels).sum())
+    agree = int((q.argmax(axis=1) == f.argmax(axis=1)).sum())
+    print(f"{right}/{len(labels)} correct, {agree}/{len(labels)} agree")
+    assert right >= int(sys.argv[5]) and agree >= int(sys.argv[6]), (right,
+                                                                      agree)
 else:
     sys.exit(f"unknown command {command}")
