@@ -21,6 +21,8 @@ void qcc::buildQuantizePipeline(mlir::OpPassManager &pm,
                                 const QuantizePipelineOptions &options) {
   buildImportCleanupPipeline(pm);
   mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
+  func.addPass(createFoldBatchNorm());
+  func.addPass(mlir::createCanonicalizerPass());
   func.addPass(createFuseLayers());
   PropagateRangesOptions ranges;
   ranges.calib.assign(options.calib.begin(), options.calib.end());

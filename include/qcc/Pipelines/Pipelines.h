@@ -36,7 +36,8 @@ struct QuantizePipelineOptions {
 /// (folding reshapes, transposes and constants) and dead-code removal.
 void buildImportCleanupPipeline(mlir::OpPassManager &pm);
 
-/// Quantizes a float model: fuse activations, calibrate and propagate
+/// Quantizes a float model: fold batch norms and constant scalings, fuse
+/// activations, calibrate and propagate
 /// ranges, lower to integer-only ops, check that no float op remains.
 void buildQuantizePipeline(mlir::OpPassManager &pm,
                            const QuantizePipelineOptions &options);

@@ -54,6 +54,28 @@ def PropagateRanges : Pass<"qcc-propagate-ranges", "mlir::func::FuncOp"> {
   let dependentDialects = ["::qcc::QccDialect"];
 }
 
+def FoldBatchNorm : Pass<"qcc-fold-batchnorm", "mlir::func::FuncOp"> {
+  let summary = "Fold batch norms and constant scalings into convolutions";
+  let description = [{
+    A `batch_norm`, or a `mul` / `add` by a constant that is a scalar or one
+    value per channel, whose input is the only use of a `conv2d` with
+    constant weights (and bias, if any) and no fused activation, is folded
+    into the convolution's weights and bias:
+    `W' = W * g`, `b' = (b - mean) * g + beta` with
+    `g = scale / sqrt(var + epsilon)` for a batch norm; `W' = W * c`,
+    `b' = b * c` for a mul; `b' = b + c` for an add. Quantization then sees
+    one layer, with one weight range per output channel.
+
+    ```mlir
+    %0 = qcc.conv2d %x, %w, %b : ...
+    %1 = qcc.batch_norm %0, %scale, %beta, %mean, %var : ...
+    // becomes
+    %1 = qcc.conv2d %x, %w_folded, %b_folded : ...
+    ```
+  }];
+  let dependentDialects = ["::qcc::QccDialect"];
+}
+
 def FuseLayers : Pass<"qcc-fuse-layers", "mlir::func::FuncOp"> {
   let summary = "Fuse activations into the convolution or product before them";
   let description = [{
