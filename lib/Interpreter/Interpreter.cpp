@@ -435,6 +435,9 @@ private:
   FailureOr<StepFn> integerElementwise(Operation *op);
   StepFn layerNorm(LayerNormOp op);
   StepFn quantizedClamp(Operation *op);
+  StepFn table(TableOp op);
+  FailureOr<StepFn> quantizedBinary(Operation *op);
+  StepFn quantizedGlobalAvgPool(GlobalAvgPoolOp op);
 };
 
 LogicalResult Compiler::compile() {
@@ -539,7 +542,18 @@ LogicalResult Compiler::compileOp(Operation *op) {
       isa<ReluOp, ClipOp>(op) &&
       isa<quant::UniformQuantizedType>(elementOf(op->getOperand(0))) &&
       op->getOperand(0).getType() == op->getResult(0).getType();
-  if (auto ln = dyn_cast<LayerNormOp>(op)) {
+  auto perTensor = [](Value v) {
+    return isa<quant::UniformQuantizedType>(elementOf(v));
+  };
+  bool allPerTensor = llvm::all_of(op->getOperands(), perTensor) &&
+                      llvm::all_of(op->getResults(), perTensor);
+  if (auto t = dyn_cast<TableOp>(op)) {
+    fn = table(t);
+  } else if (isa<AddOp, SubOp, MulOp>(op) && allPerTensor) {
+    fn = quantizedBinary(op);
+  } else if (auto pool = dyn_cast<GlobalAvgPoolOp>(op); pool && allPerTensor) {
+    fn = quantizedGlobalAvgPool(pool);
+  } else if (auto ln = dyn_cast<LayerNormOp>(op)) {
     fn = layerNorm(ln);
   } else if (sameQuantized) {
     fn = quantizedClamp(op);
@@ -1518,6 +1532,156 @@ StepFn Compiler::quantizedClamp(Operation *op) {
       for (int64_t i = 0, n = result.numElements(); i < n; ++i)
         y[i] = static_cast<T>(
             std::clamp<int64_t>(static_cast<int64_t>(x[i]), qlo, qhi));
+    });
+    slots[out] = std::move(result);
+  };
+}
+
+StepFn Compiler::table(TableOp op) {
+  auto in = cast<quant::UniformQuantizedType>(elementOf(op.getInput()));
+  int64_t qmin = in.getStorageTypeMin();
+  DType inType = *dtypeOf(in), outType = *dtypeOf(elementOf(op.getOutput()));
+  unsigned src = slot(op.getInput()), entries = slot(op.getTable()),
+           out = slot(op.getOutput());
+  SmallVector<int64_t> shape(shapeOf(op.getOutput()));
+  return [=](Slots &slots) {
+    Tensor result(outType, shape);
+    size_t size = dtypeSize(outType);
+    const auto *t = static_cast<const uint8_t *>(slots[entries].raw());
+    auto *y = static_cast<uint8_t *>(result.raw());
+    visitDType(inType, [&](auto tag) {
+      using T = decltype(tag);
+      const T *x = slots[src].data<T>();
+      for (int64_t i = 0, n = result.numElements(); i < n; ++i)
+        std::memcpy(y + i * size,
+                    t + (static_cast<int64_t>(x[i]) - qmin) * size, size);
+    });
+    slots[out] = std::move(result);
+  };
+}
+
+/// The left shift of qcc's integer add: headroom for the rescaled inputs
+/// (docs/IntegerSemantics.md).
+int32_t addLeftShift(unsigned bits) { return bits > 8 ? 14 : 20; }
+
+FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
+  auto type = [&](Value v) {
+    return cast<quant::UniformQuantizedType>(elementOf(v));
+  };
+  quant::UniformQuantizedType a = type(op->getOperand(0)),
+                              b = type(op->getOperand(1)),
+                              y = type(op->getResult(0));
+  int64_t qmin = y.getStorageTypeMin(), qmax = y.getStorageTypeMax();
+  if (auto act = op->getAttrOfType<ActivationAttr>("fused_activation")) {
+    if (act.getKind() != ActivationKind::Relu &&
+        act.getKind() != ActivationKind::Clip)
+      return op->emitOpError("the interpreter supports only relu and clip as "
+                             "fused activations of quantized arithmetic"),
+             failure();
+    double lo = act.getKind() == ActivationKind::Relu
+                    ? 0.0
+                    : act.getMin().convertToDouble();
+    auto bound = [&](double real) {
+      return static_cast<int64_t>(std::clamp<double>(
+          std::nearbyint(real / y.getScale()) + y.getZeroPoint(), qmin, qmax));
+    };
+    qmin = std::max(qmin, bound(lo));
+    if (act.getKind() == ActivationKind::Clip)
+      qmax = std::min(qmax, bound(act.getMax().convertToDouble()));
+  }
+  SmallVector<int64_t> outShape(shapeOf(op->getResult(0)));
+  SmallVector<int64_t> aStrides =
+      broadcastStrides(shapeOf(op->getOperand(0)), outShape);
+  SmallVector<int64_t> bStrides =
+      broadcastStrides(shapeOf(op->getOperand(1)), outShape);
+  unsigned sa = slot(op->getOperand(0)), sb = slot(op->getOperand(1)),
+           out = slot(op->getResult(0));
+  DType aType = *dtypeOf(a), bType = *dtypeOf(b), outType = *dtypeOf(y);
+  int32_t za = a.getZeroPoint(), zb = b.getZeroPoint(), zy = y.getZeroPoint();
+  // The combination of two centered inputs, as an int32 before the final
+  // requantization with `multiplier`.
+  std::function<int32_t(int32_t, int32_t)> combine;
+  FixedPointMultiplier multiplier;
+  if (isa<MulOp>(op)) {
+    multiplier = FixedPointMultiplier::fromReal(a.getScale() * b.getScale() /
+                                                y.getScale());
+    combine = [](int32_t x, int32_t w) {
+      return static_cast<int32_t>(std::clamp<int64_t>(
+          static_cast<int64_t>(x) * w, std::numeric_limits<int32_t>::min(),
+          std::numeric_limits<int32_t>::max()));
+    };
+  } else {
+    unsigned bits = std::max(a.getStorageTypeIntegralWidth(),
+                             b.getStorageTypeIntegralWidth());
+    int32_t shift = addLeftShift(bits);
+    double twice = 2 * std::max(a.getScale(), b.getScale());
+    FixedPointMultiplier ma =
+        FixedPointMultiplier::fromReal(a.getScale() / twice);
+    FixedPointMultiplier mb =
+        FixedPointMultiplier::fromReal(b.getScale() / twice);
+    multiplier = FixedPointMultiplier::fromReal(
+        twice / (std::ldexp(1.0, shift) * y.getScale()));
+    bool subtract = isa<SubOp>(op);
+    combine = [=](int32_t x, int32_t w) {
+      int32_t rx = multiplyByFixedPoint(saturatingShiftLeft(x, shift), ma);
+      int32_t rw = multiplyByFixedPoint(saturatingShiftLeft(w, shift), mb);
+      return subtract ? rx - rw : rx + rw;
+    };
+  }
+  return StepFn([=](Slots &slots) {
+    Tensor result(outType, outShape);
+    visitDType(aType, [&](auto aTag) {
+      using A = decltype(aTag);
+      visitDType(bType, [&](auto bTag) {
+        using B = decltype(bTag);
+        visitDType(outType, [&](auto yTag) {
+          using Y = decltype(yTag);
+          broadcastApply(slots[sa].data<A>(), aStrides, slots[sb].data<B>(),
+                         bStrides, result.data<Y>(), outShape, [&](A x, B w) {
+                           return static_cast<Y>(qcc::requantize(
+                               combine(static_cast<int32_t>(x) - za,
+                                       static_cast<int32_t>(w) - zb),
+                               multiplier, zy, qmin, qmax));
+                         });
+        });
+      });
+    });
+    slots[out] = std::move(result);
+  });
+}
+
+StepFn Compiler::quantizedGlobalAvgPool(GlobalAvgPoolOp op) {
+  auto in = cast<quant::UniformQuantizedType>(elementOf(op.getInput()));
+  auto y = cast<quant::UniformQuantizedType>(elementOf(op.getOutput()));
+  SmallVector<int64_t> inShape(shapeOf(op.getInput())),
+      outShape(shapeOf(op.getOutput()));
+  int64_t planes = inShape[0] * inShape[1];
+  int64_t size = shapeProduct(ArrayRef(inShape).drop_front(2));
+  // The mean is the sum times s_in / (s_out * size), in fixed point.
+  FixedPointMultiplier multiplier = FixedPointMultiplier::fromReal(
+      in.getScale() / (y.getScale() * static_cast<double>(size)));
+  int32_t zin = in.getZeroPoint(), zy = y.getZeroPoint();
+  int32_t qmin = y.getStorageTypeMin(), qmax = y.getStorageTypeMax();
+  DType inType = *dtypeOf(in), outType = *dtypeOf(y);
+  unsigned src = slot(op.getInput()), out = slot(op.getOutput());
+  return [=](Slots &slots) {
+    Tensor result(outType, outShape);
+    visitDType(inType, [&](auto inTag) {
+      using In = decltype(inTag);
+      visitDType(outType, [&](auto outTag) {
+        using Out = decltype(outTag);
+        const In *x = slots[src].data<In>();
+        for (int64_t p = 0; p < planes; ++p) {
+          int64_t sum = 0;
+          for (int64_t i = 0; i < size; ++i)
+            sum += static_cast<int64_t>(x[p * size + i]) - zin;
+          result.data<Out>()[p] = static_cast<Out>(
+              qcc::requantize(static_cast<int32_t>(std::clamp<int64_t>(
+                                  sum, std::numeric_limits<int32_t>::min(),
+                                  std::numeric_limits<int32_t>::max())),
+                              multiplier, zy, qmin, qmax));
+        }
+      });
     });
     slots[out] = std::move(result);
   };

@@ -62,7 +62,8 @@ def check(d, out):
     print("bit-exact")
 
 
-if sys.argv[1] == "inputs":
-    inputs(sys.argv[2])
-else:
-    check(sys.argv[2], sys.argv[3])
+if __name__ == "__main__":
+    if sys.argv[1] == "inputs":
+        inputs(sys.argv[2])
+    else:
+        check(sys.argv[2], sys.argv[3])

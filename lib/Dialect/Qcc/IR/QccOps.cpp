@@ -945,6 +945,28 @@ OpFoldResult RequantizeOp::fold(FoldAdaptor) {
   return {};
 }
 
+LogicalResult TableOp::verify() {
+  if (failed(verifyResultShape(getOperation(), shapeOf(getInput()))))
+    return failure();
+  auto in = dyn_cast<quant::UniformQuantizedType>(elementOf(getInput()));
+  auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(getOutput()));
+  if (!in || !out)
+    return emitOpError("expects per-tensor quantized input and result");
+  if (in.getStorageTypeIntegralWidth() > 16)
+    return emitOpError("expects an input of at most 16 bits");
+  int64_t entries = in.getStorageTypeMax() - in.getStorageTypeMin() + 1;
+  ArrayRef<int64_t> table = shapeOf(getTable());
+  if (table.size() != 1 || !sizesCompatible(table[0], entries))
+    return emitOpError("expects a table of ")
+           << entries << " entries (one per input value), got shape "
+           << formatShape(table);
+  if (!isStorageTypeOf(elementOf(getTable()), out))
+    return emitOpError("expects table entries of the result's storage type, "
+                       "got ")
+           << elementOf(getTable());
+  return success();
+}
+
 LogicalResult StorageCastOp::verify() {
   if (failed(verifyResultShape(getOperation(), shapeOf(getInput()))))
     return failure();

@@ -25,7 +25,9 @@ using namespace qcc;
 
 namespace {
 
-/// The activation an op computes, as a fused_activation, if it is one.
+/// The activation an op computes, as a fused_activation, if it is one that
+/// costs nothing once quantized (a clamp of the requantized result). Other
+/// activations stay separate ops, which become lookup tables.
 ActivationAttr activationOf(Operation *op) {
   MLIRContext *ctx = op->getContext();
   auto get = [&](ActivationKind kind, double min = 0, double max = 0,
@@ -43,13 +45,6 @@ ActivationAttr activationOf(Operation *op) {
           return ActivationAttr();
         return get(ActivationKind::Clip, min, max);
       })
-      .Case([&](LeakyReluOp leaky) {
-        return get(ActivationKind::LeakyRelu, 0, 0,
-                   leaky.getAlpha().convertToDouble());
-      })
-      .Case([&](SigmoidOp) { return get(ActivationKind::Sigmoid); })
-      .Case([&](TanhOp) { return get(ActivationKind::Tanh); })
-      .Case([&](HardSwishOp) { return get(ActivationKind::HardSwish); })
       .Default([](Operation *) { return ActivationAttr(); });
 }
 

@@ -102,7 +102,14 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
                                "tensor; run qcc-propagate-ranges first",
              failure();
     }
-    double lo = std::min(range->first, 0.0), hi = std::max(range->second, 0.0);
+    return typeForRange(range->first, range->second);
+  }
+
+  /// Asymmetric per-tensor parameters of activationBits covering [lo, hi]
+  /// and 0.
+  quant::UniformQuantizedType typeForRange(double lo, double hi) {
+    lo = std::min(lo, 0.0);
+    hi = std::max(hi, 0.0);
     if (hi - lo < 1e-9)
       hi = lo + 1e-9;
     int64_t qmin = -(int64_t(1) << (activationBits - 1));
@@ -137,11 +144,26 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
     return q;
   }
 
+  /// Whether an op reading `v` joins the quantized graph: `v` is quantized
+  /// already, or a function argument (quantized at the input).
+  bool inQuantizedGraph(Value v) {
+    return quantized.count(v) || isa<BlockArgument>(v);
+  }
+
   //--- Ops -----------------------------------------------------------------
 
   LogicalResult quantizeOp(Operation *op) {
     if (isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op))
       return quantizeContraction(op);
+    if (isa<SigmoidOp, TanhOp, HardSigmoidOp, HardSwishOp, GeluOp, ErfOp,
+            LeakyReluOp>(op))
+      return quantizeTable(op);
+    if (isa<AddOp, SubOp, MulOp, DivOp>(op))
+      return quantizeArithmetic(op);
+    if (isa<GlobalAvgPoolOp>(op))
+      return quantizeGlobalAvgPool(cast<GlobalAvgPoolOp>(op));
+    if (isa<ConcatOp>(op))
+      return quantizeConcat(cast<ConcatOp>(op));
     if (isa<MaxPool2DOp, ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp,
             TransposeOp, ReluOp, ClipOp>(op))
       return quantizeSameParameters(op);
@@ -159,11 +181,14 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
   /// result keeps the input's quantization parameters.
   LogicalResult quantizeSameParameters(Operation *op) {
     Value input = op->getOperand(0);
-    // Only worth it when the input is quantized already (else the op stays
+    // Only when the input joins the quantized graph (else the op stays
     // float and is quantized with its consumer).
-    if (!quantized.count(input))
+    if (!inQuantizedGraph(input))
       return success();
-    Value q = quantized[input];
+    FailureOr<Value> quantizedInput = getQuantized(input);
+    if (failed(quantizedInput))
+      return failure();
+    Value q = *quantizedInput;
     auto element = cast<quant::QuantizedType>(typeOf(q).getElementType());
     if (isa<quant::UniformQuantizedPerAxisType>(element))
       return success();
@@ -281,6 +306,232 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
     // requantization applies it.
     Value out = RequantizeOp::create(b, loc, resultType.clone(*outType), typed);
     quantized[op->getResult(0)] = out;
+    replaced.insert(op);
+    return success();
+  }
+
+  /// A float constant as a per-tensor quantized constant covering its values.
+  FailureOr<Value> quantizedConstant(Value v) {
+    std::optional<std::vector<float>> values = constantValues(v);
+    if (!values || values->empty())
+      return failure();
+    double lo = 0, hi = 0;
+    for (float x : *values) {
+      lo = std::min<double>(lo, x);
+      hi = std::max<double>(hi, x);
+    }
+    OpBuilder b(v.getDefiningOp());
+    quant::UniformQuantizedType type = typeForRange(lo, hi);
+    SmallVector<APInt> stored;
+    for (float x : *values)
+      stored.push_back(
+          APInt(activationBits,
+                std::clamp<int64_t>(
+                    static_cast<int64_t>(std::nearbyint(x / type.getScale())) +
+                        type.getZeroPoint(),
+                    type.getStorageTypeMin(), type.getStorageTypeMax()),
+                /*isSigned=*/true));
+    RankedTensorType tensor = typeOf(v);
+    return ConstantOp::create(
+               b, v.getLoc(), tensor.clone(type),
+               DenseElementsAttr::get(
+                   tensor.clone(b.getIntegerType(activationBits)), stored))
+        .getResult();
+  }
+
+  /// An operand of integer arithmetic: a quantized constant or activation.
+  FailureOr<Value> arithmeticOperand(Value v) {
+    if (constantValues(v) && !quantized.count(v))
+      return quantizedConstant(v);
+    return getQuantized(v);
+  }
+
+  /// Nonlinear activations become lookup tables computed here.
+  LogicalResult quantizeTable(Operation *op) {
+    Value input = op->getOperand(0);
+    if (!inQuantizedGraph(input))
+      return success(); // stays float with its float producer
+    FailureOr<Value> quantizedInput = getQuantized(input);
+    if (failed(quantizedInput))
+      return failure();
+    Value q = *quantizedInput;
+    auto in = dyn_cast<quant::UniformQuantizedType>(typeOf(q).getElementType());
+    if (!in || in.getStorageTypeIntegralWidth() > 16) {
+      op->emitWarning("stays float: no table for this input type");
+      return success();
+    }
+    FailureOr<quant::UniformQuantizedType> out =
+        activationType(op->getResult(0));
+    if (failed(out))
+      return failure();
+    std::function<double(double)> f = floatFunctionOf(op);
+    SmallVector<APInt> entries;
+    for (int64_t v = in.getStorageTypeMin(); v <= in.getStorageTypeMax(); ++v) {
+      double x = (v - in.getZeroPoint()) * in.getScale();
+      double y = std::nearbyint(f(x) / out->getScale()) + out->getZeroPoint();
+      entries.push_back(APInt(
+          out->getStorageTypeIntegralWidth(),
+          static_cast<int64_t>(std::clamp<double>(std::isnan(y) ? 0 : y,
+                                                  out->getStorageTypeMin(),
+                                                  out->getStorageTypeMax())),
+          /*isSigned=*/true));
+    }
+    OpBuilder b(op);
+    auto tableType = RankedTensorType::get(
+        {static_cast<int64_t>(entries.size())},
+        b.getIntegerType(out->getStorageTypeIntegralWidth()));
+    Value table = ConstantOp::create(
+        b, op->getLoc(), tableType, DenseElementsAttr::get(tableType, entries));
+    Value result = TableOp::create(
+        b, op->getLoc(), typeOf(op->getResult(0)).clone(*out), q, table);
+    quantized[op->getResult(0)] = result;
+    replaced.insert(op);
+    return success();
+  }
+
+  /// The real function of a nonlinear activation, in double.
+  static std::function<double(double)> floatFunctionOf(Operation *op) {
+    if (isa<SigmoidOp>(op))
+      return [](double x) { return 1 / (1 + std::exp(-x)); };
+    if (isa<TanhOp>(op))
+      return [](double x) { return std::tanh(x); };
+    if (isa<ErfOp>(op))
+      return [](double x) { return std::erf(x); };
+    if (isa<HardSwishOp>(op))
+      return [](double x) { return x * std::clamp(x / 6 + 0.5, 0.0, 1.0); };
+    if (auto hs = dyn_cast<HardSigmoidOp>(op)) {
+      double alpha = hs.getAlpha().convertToDouble();
+      double beta = hs.getBeta().convertToDouble();
+      return [=](double x) { return std::clamp(alpha * x + beta, 0.0, 1.0); };
+    }
+    if (auto leaky = dyn_cast<LeakyReluOp>(op)) {
+      double alpha = leaky.getAlpha().convertToDouble();
+      return [=](double x) { return x < 0 ? alpha * x : x; };
+    }
+    if (cast<GeluOp>(op).getApproximate() == GeluApproximation::Tanh)
+      return [](double x) {
+        return 0.5 * x *
+               (1 +
+                std::tanh(std::sqrt(2 / M_PI) * (x + 0.044715 * x * x * x)));
+      };
+    return
+        [](double x) { return 0.5 * x * (1 + std::erf(x / std::sqrt(2.0))); };
+  }
+
+  /// add/sub/mul of activations (or constants) in integer arithmetic;
+  /// mul and div by a positive scalar constant as a change of scale.
+  LogicalResult quantizeArithmetic(Operation *op) {
+    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+    auto act = op->getAttrOfType<ActivationAttr>("fused_activation");
+    if (act && act.getKind() != ActivationKind::Relu &&
+        act.getKind() != ActivationKind::Clip)
+      return success();
+    if (!inQuantizedGraph(lhs) && !inQuantizedGraph(rhs))
+      return success();
+    FailureOr<quant::UniformQuantizedType> out =
+        activationType(op->getResult(0));
+    if (failed(out))
+      return failure();
+    OpBuilder b(op);
+    RankedTensorType resultType = typeOf(op->getResult(0));
+    // Scaling by a positive scalar constant: reinterpret with the scale
+    // multiplied (or divided), then requantize. Exact and cheap.
+    if (isa<MulOp, DivOp>(op) && !act) {
+      for (auto [data, constant] : {std::pair(lhs, rhs), std::pair(rhs, lhs)}) {
+        std::optional<std::vector<float>> c = constantValues(constant);
+        if (isa<DivOp>(op) && data != lhs)
+          continue;
+        if (!c || c->size() != 1 || !(c->front() > 0) ||
+            !inQuantizedGraph(data) ||
+            typeOf(data).getShape() != resultType.getShape())
+          continue;
+        FailureOr<Value> quantizedData = getQuantized(data);
+        if (failed(quantizedData))
+          return failure();
+        Value q = *quantizedData;
+        auto in =
+            dyn_cast<quant::UniformQuantizedType>(typeOf(q).getElementType());
+        if (!in)
+          continue;
+        double factor = isa<MulOp>(op) ? c->front() : 1.0 / c->front();
+        auto scaled = quant::UniformQuantizedType::get(
+            in.getFlags(), in.getStorageType(), in.getExpressedType(),
+            in.getScale() * factor, in.getZeroPoint(), in.getStorageTypeMin(),
+            in.getStorageTypeMax());
+        Value cast = StorageCastOp::create(
+            b, op->getLoc(),
+            typeOf(q).clone(b.getIntegerType(in.getStorageTypeIntegralWidth())),
+            q);
+        Value reread = StorageCastOp::create(b, op->getLoc(),
+                                             typeOf(q).clone(scaled), cast);
+        quantized[op->getResult(0)] = RequantizeOp::create(
+            b, op->getLoc(), resultType.clone(*out), reread);
+        replaced.insert(op);
+        return success();
+      }
+    }
+    if (isa<DivOp>(op)) {
+      op->emitWarning("stays float: qcc-quantize divides only by positive "
+                      "scalar constants");
+      return success();
+    }
+    FailureOr<Value> a = arithmeticOperand(lhs), c = arithmeticOperand(rhs);
+    if (failed(a) || failed(c))
+      return failure();
+    if (!isa<quant::UniformQuantizedType>(typeOf(*a).getElementType()) ||
+        !isa<quant::UniformQuantizedType>(typeOf(*c).getElementType())) {
+      op->emitWarning("stays float: per-axis operands");
+      return success();
+    }
+    Operation *clone = b.clone(*op);
+    clone->setOperands({*a, *c});
+    clone->getResult(0).setType(resultType.clone(*out));
+    clone->removeAttr(QccDialect::kRangeAttrName);
+    quantized[op->getResult(0)] = clone->getResult(0);
+    replaced.insert(op);
+    return success();
+  }
+
+  LogicalResult quantizeGlobalAvgPool(GlobalAvgPoolOp op) {
+    if (!inQuantizedGraph(op.getInput()))
+      return success();
+    FailureOr<Value> quantizedInput = getQuantized(op.getInput());
+    if (failed(quantizedInput))
+      return failure();
+    Value q = *quantizedInput;
+    if (!isa<quant::UniformQuantizedType>(typeOf(q).getElementType()))
+      return success();
+    FailureOr<quant::UniformQuantizedType> out = activationType(op.getOutput());
+    if (failed(out))
+      return failure();
+    OpBuilder b(op);
+    quantized[op.getOutput()] =
+        GlobalAvgPoolOp::create(b, op.getLoc(), op.getType().clone(*out), q);
+    replaced.insert(op);
+    return success();
+  }
+
+  /// Inputs requantized to the result's parameters, then joined.
+  LogicalResult quantizeConcat(ConcatOp op) {
+    if (llvm::none_of(op.getInputs(),
+                      [&](Value v) { return inQuantizedGraph(v); }))
+      return success();
+    FailureOr<quant::UniformQuantizedType> out = activationType(op.getOutput());
+    if (failed(out))
+      return failure();
+    OpBuilder b(op);
+    SmallVector<Value> inputs;
+    for (Value v : op.getInputs()) {
+      FailureOr<Value> q = arithmeticOperand(v);
+      if (failed(q))
+        return failure();
+      if (typeOf(*q).getElementType() != *out)
+        q = RequantizeOp::create(b, op.getLoc(), typeOf(*q).clone(*out), *q)
+                .getResult();
+      inputs.push_back(*q);
+    }
+    quantized[op.getOutput()] = ConcatOp::create(
+        b, op.getLoc(), op.getType().clone(*out), inputs, op.getAxisAttr());
     replaced.insert(op);
     return success();
   }

@@ -58,3 +58,56 @@ func.func @no_range(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
   %y = qcc.fully_connected %x, %w : (tensor<1x4xf32>, tensor<4x4xf32>) -> tensor<1x4xf32>
   return %y : tensor<1x4xf32>
 }
+
+// -----
+
+// Nonlinear activations become lookup tables: 256 int8 outputs, one per
+// int8 input. Sigmoid over [-8, 7.9375] (scale 1/16, zero point 0) into
+// [0, 1] (scale 1/255, zero point -128): the first entries, for inputs near
+// -8 (sigmoid 0.0003), are -128 (0x80); the last, for 7.94, 127 (0x7F).
+// CHECK-LABEL: func.func @table
+// CHECK:         %[[T:.*]] = qcc.constant dense<"0x808080{{[0-9A-F]*}}7F7F7F"> : tensor<256xi8>
+// CHECK:         qcc.table %{{.*}}, %[[T]] : (tensor<4x!quant.uniform<i8:f32, 6.250000e-02>>, tensor<256xi8>) -> tensor<4x!quant.uniform<i8:f32, 0.0039215686{{[0-9]*}}:-128>>
+func.func @table(%x: tensor<4xf32> {qcc.range = #qcc.range<-8.0, 7.9375>}) -> tensor<4xf32> {
+  %y = qcc.sigmoid %x {qcc.range = #qcc.range<0.0, 1.0>} : (tensor<4xf32>) -> tensor<4xf32>
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+// Arithmetic on activations stays integer: add of two activations, add of a
+// constant (quantized itself), mul of two activations, and a division by a
+// positive scalar as a rescale (storage casts around a requantize).
+// CHECK-LABEL: func.func @arithmetic
+// CHECK:         %[[THREE:.*]] = qcc.constant dense<127> : tensor<4xi8> -> tensor<4x!quant.uniform<i8:f32, 0.011764{{[0-9]*}}:-128>>
+// CHECK:         qcc.add %{{.*}}, %{{.*}} : (tensor<4x!quant.uniform<i8:f32, {{.*}}>>, tensor<4x!quant.uniform<i8:f32, {{.*}}>>) -> tensor<4x!quant.uniform<i8:f32, {{.*}}>>
+// CHECK:         qcc.add %{{.*}}, %[[THREE]]
+// CHECK:         qcc.mul %{{.*}}, %{{.*}} : (tensor<4x!quant.uniform<i8
+// CHECK:         %[[RAW:.*]] = qcc.storage_cast %{{.*}} : (tensor<4x!quant.uniform<i8:f32, [[S:.*]]:[[Z:.*]]>>) -> tensor<4xi8>
+// CHECK:         %[[RESCALED:.*]] = qcc.storage_cast %[[RAW]] : (tensor<4xi8>) -> tensor<4x!quant.uniform<i8:f32, {{.*}}:[[Z]]>>
+// CHECK:         qcc.requantize %[[RESCALED]]
+// CHECK-NOT:     qcc.div
+func.func @arithmetic(%x: tensor<4xf32> {qcc.range = #qcc.range<-1.0, 1.0>}, %y: tensor<4xf32> {qcc.range = #qcc.range<-2.0, 2.0>}) -> tensor<4xf32> {
+  %three = qcc.constant dense<3.0> : tensor<4xf32>
+  %six = qcc.constant dense<6.0> : tensor<f32>
+  %0 = qcc.add %x, %y {qcc.range = #qcc.range<-3.0, 3.0>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = qcc.add %0, %three {qcc.range = #qcc.range<0.0, 6.0>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %2 = qcc.mul %1, %x {qcc.range = #qcc.range<-6.0, 6.0>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %3 = qcc.div %2, %six {qcc.range = #qcc.range<-1.0, 1.0>} : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  return %3 : tensor<4xf32>
+}
+
+// -----
+
+// Global average pooling keeps integers; concat requantizes its inputs to
+// the result's parameters.
+// CHECK-LABEL: func.func @pool_and_concat
+// CHECK:         qcc.global_avg_pool %{{.*}} : (tensor<1x2x2x2x!quant.uniform<i8:f32, {{.*}}>>) -> tensor<1x2x1x1x!quant.uniform<i8:f32, {{.*}}>>
+// CHECK:         qcc.requantize
+// CHECK:         qcc.concat {{.*}} -> tensor<1x4x1x1x!quant.uniform<i8:f32, [[C:.*]]>>
+func.func @pool_and_concat(%x: tensor<1x2x2x2xf32> {qcc.range = #qcc.range<-1.0, 1.0>}) -> tensor<1x4x1x1xf32> {
+  %p = qcc.global_avg_pool %x {qcc.range = #qcc.range<-0.5, 0.5>} : (tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+  %m = qcc.max_pool2d %x {kernel = array<i64: 2, 2>, qcc.range = #qcc.range<-1.0, 1.0>} : (tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+  %c = qcc.concat %p, %m {axis = 1 : i64, qcc.range = #qcc.range<-1.0, 1.0>} : (tensor<1x2x1x1xf32>, tensor<1x2x1x1xf32>) -> tensor<1x4x1x1xf32>
+  return %c : tensor<1x4x1x1xf32>
+}

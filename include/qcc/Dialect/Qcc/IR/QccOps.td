@@ -657,6 +657,27 @@ def Qcc_RequantizeOp : Qcc_Op<"requantize"> {
   let hasFolder = 1;
 }
 
+def Qcc_TableOp : Qcc_Op<"table"> {
+  let summary = "Elementwise lookup table on a quantized tensor";
+  let description = [{
+    `output[i] = table[input[i] - qmin]`: every stored value of the input
+    (per-tensor quantized, at most 16 bits) indexes a table of stored output
+    values, one per input value from the input's storage minimum to its
+    maximum. qcc's quantizer computes the table at compile time for
+    nonlinear activations (sigmoid, tanh, hard-swish, gelu, ...): that is
+    what makes them bit-exact on every target without a libm.
+
+    ```mlir
+    %y = qcc.table %x, %t : (tensor<1x8x!quant.uniform<i8:f32, 0.05>>,
+                             tensor<256xi8>)
+        -> tensor<1x8x!quant.uniform<i8:f32, 0.0039:-128>>
+    ```
+  }];
+  let arguments = (ins Qcc_QuantizedTensor:$input, Qcc_Tensor:$table);
+  let results = (outs Qcc_QuantizedTensor:$output);
+  let hasVerifier = 1;
+}
+
 def Qcc_StorageCastOp : Qcc_Op<"storage_cast"> {
   let summary = "Reinterpret stored integers as quantized values, or back";
   let description = [{

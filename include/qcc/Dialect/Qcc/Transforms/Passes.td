@@ -79,11 +79,12 @@ def FoldBatchNorm : Pass<"qcc-fold-batchnorm", "mlir::func::FuncOp"> {
 def FuseLayers : Pass<"qcc-fuse-layers", "mlir::func::FuncOp"> {
   let summary = "Fuse activations into the convolution or product before them";
   let description = [{
-    A `relu`, `clip`, `leaky_relu`, `sigmoid`, `tanh` or `hard_swish` whose
-    input is the only use of a `conv2d`, `conv_transpose2d`,
-    `fully_connected`, `add`, `sub` or `mul` without a fused activation
-    becomes that op's `fused_activation`: once quantized, a relu or clip is
-    only the saturation bounds of the requantization and costs nothing.
+    A `relu` or a `clip` with both bounds whose input is the only use of a
+    `conv2d`, `conv_transpose2d`, `fully_connected`, `add`, `sub` or `mul`
+    without a fused activation becomes that op's `fused_activation`: once
+    quantized it is only the saturation bounds of the requantization and
+    costs nothing. Other activations stay separate ops (qcc-quantize turns
+    them into lookup tables).
 
     ```mlir
     %0 = qcc.conv2d %x, %w : (...) -> tensor<1x8x4x4xf32>

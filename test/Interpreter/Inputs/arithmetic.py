@@ -1,0 +1,66 @@
+"""docs/IntegerSemantics.md's integer add, sub, mul and global average
+pooling in numpy, to check the interpreter bit for bit.
+
+arithmetic.py inputs DIR     writes DIR/a.npy and DIR/b.npy
+arithmetic.py check DIR OUT  compares OUT/output_{0..3}.npy
+"""
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(__file__))
+from fixed_point import multiplier  # noqa: E402
+
+
+def mul_fixed(a, real):
+    """multiplyByFixedPoint on an int64 array (values fit int32)."""
+    m, n = multiplier(real)
+    a = np.clip(a.astype(np.int64) << max(-n, 0), -2**31, 2**31 - 1)
+    a = (a * m + 2**30) >> 31
+    if n > 0:
+        a = (a + (1 << (n - 1))) >> n
+    return a
+
+
+def add(a, b, sa, sb, sy, zy, subtract=False, lo=-128):
+    shift, twice = 20, 2 * max(sa, sb)
+    ra = mul_fixed(a << shift, sa / twice)
+    rb = mul_fixed(b << shift, sb / twice)
+    total = ra - rb if subtract else ra + rb
+    return np.clip(zy + mul_fixed(total, twice / (2**shift * sy)), lo, 127)
+
+
+def inputs(d):
+    rng = np.random.default_rng(11)
+    a = rng.integers(-128, 128, (64, 256)).astype(np.int8)
+    a[0, :2] = [-128, 127]
+    np.save(os.path.join(d, "a.npy"), a)
+    b = rng.integers(-128, 128, (256,)).astype(np.int8)
+    b[:2] = [127, -128]
+    np.save(os.path.join(d, "b.npy"), b)
+
+
+def check(d, out):
+    a = np.load(os.path.join(d, "a.npy")).astype(np.int64) - 3
+    b = np.load(os.path.join(d, "b.npy")).astype(np.int64) + 7
+    b = np.broadcast_to(b, a.shape)
+    relu_lo = 1  # the quantized 0.0 of the sub's result
+    want = [
+        add(a, b, 0.05, 0.02, 0.07, -2),
+        add(a, b, 0.05, 0.02, 0.06, 1, subtract=True, lo=relu_lo),
+        np.clip(mul_fixed(np.clip(a * b, -2**31, 2**31 - 1), 0.05 * 0.02 / 0.004),
+                -128, 127),
+        np.clip(5 + mul_fixed(a.sum(axis=1), 0.05 / (0.03 * 256)), -128,
+                127).reshape(64, 1, 1),
+    ]
+    for i, w in enumerate(want):
+        got = np.load(os.path.join(out, f"output_{i}.npy")).astype(np.int64)
+        assert np.array_equal(got, w), (i, got, w)
+    print("bit-exact")
+
+
+if sys.argv[1] == "inputs":
+    inputs(sys.argv[2])
+else:
+    check(sys.argv[2], sys.argv[3])
