@@ -557,7 +557,7 @@ LogicalResult Compiler::compileOp(Operation *op) {
     fn = layerNorm(ln);
   } else if (sameQuantized) {
     fn = quantizedClamp(op);
-  } else if (isa<Conv2DOp, MatMulOp, FullyConnectedOp>(op) &&
+  } else if (isa<Conv2DOp, ConvTranspose2DOp, MatMulOp, FullyConnectedOp>(op) &&
              (anyQuantized || anyInteger)) {
     fn = contraction(op);
   } else if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp,
@@ -566,9 +566,6 @@ LogicalResult Compiler::compileOp(Operation *op) {
              (isa<ResizeOp>(op) &&
               cast<ResizeOp>(op).getMode() == ResizeMode::Nearest)) {
     fn = dataMovement(op);
-  } else if (isa<ConvTranspose2DOp>(op) && (anyQuantized || anyInteger)) {
-    return op->emitOpError("the interpreter runs conv_transpose2d on float "
-                           "tensors only");
   } else if (anyInteger && !anyQuantized) {
     fn = integerElementwise(op);
   } else {
@@ -676,6 +673,27 @@ int64_t im2colElements(Conv2DOp op) {
     if (llvm::MulOverflow(elements, size, elements))
       return std::numeric_limits<int64_t>::max();
   return elements;
+}
+
+kernels::Conv2DShape convTransposeShape(ConvTranspose2DOp op) {
+  ArrayRef<int64_t> in = shapeOf(op.getInput()), w = shapeOf(op.getWeight()),
+                    out = shapeOf(op.getOutput());
+  return {in[0],
+          in[1],
+          in[2],
+          in[3],
+          out[1],
+          w[2],
+          w[3],
+          out[2],
+          out[3],
+          static_cast<int64_t>(op.getGroups()),
+          op.getStrides()[0],
+          op.getStrides()[1],
+          op.getDilations()[0],
+          op.getDilations()[1],
+          op.getPads()[0],
+          op.getPads()[1]};
 }
 
 kernels::Conv2DShape convShape(Conv2DOp op) {
@@ -809,26 +827,8 @@ FailureOr<FloatFn> Compiler::floatFunction(Operation *op) {
     });
   }
   if (auto conv = dyn_cast<ConvTranspose2DOp>(op)) {
-    ArrayRef<int64_t> in = shapeOf(conv.getInput()),
-                      w = shapeOf(conv.getWeight()),
-                      out = shapeOf(conv.getOutput());
-    kernels::Conv2DShape s = {in[0],
-                              in[1],
-                              in[2],
-                              in[3],
-                              out[1],
-                              w[2],
-                              w[3],
-                              out[2],
-                              out[3],
-                              static_cast<int64_t>(conv.getGroups()),
-                              conv.getStrides()[0],
-                              conv.getStrides()[1],
-                              conv.getDilations()[0],
-                              conv.getDilations()[1],
-                              conv.getPads()[0],
-                              conv.getPads()[1]};
-    SmallVector<int64_t> outShape(out);
+    kernels::Conv2DShape s = convTransposeShape(conv);
+    SmallVector<int64_t> outShape(shapeOf(conv.getOutput()));
     std::function<float(float)> act =
         activationFunction(conv.getFusedActivationAttr());
     bool hasBias = static_cast<bool>(conv.getBias());
@@ -1120,7 +1120,19 @@ FailureOr<StepFn> Compiler::contraction(Operation *op) {
     return bs ? slots[*bs].data<int32_t>() : nullptr;
   };
   std::function<Tensor(Slots &)> compute;
-  if (auto conv = dyn_cast<Conv2DOp>(op)) {
+  if (auto conv = dyn_cast<ConvTranspose2DOp>(op)) {
+    kernels::Conv2DShape shape = convTransposeShape(conv);
+    int64_t spatial = shape.outH * shape.outW;
+    channels = shape.features;
+    channelOf = [=](int64_t i) { return i / spatial % channels; };
+    compute = [=](Slots &slots) {
+      Tensor acc(DType::I32, outShape);
+      Tensor xc = centered(slots[xs], xq), wc = centered(slots[ws], wq);
+      kernels::convTranspose2d(xc.data<int32_t>(), wc.data<int32_t>(),
+                               loadBias(slots), acc.data<int32_t>(), shape);
+      return acc;
+    };
+  } else if (auto conv = dyn_cast<Conv2DOp>(op)) {
     kernels::Conv2DShape shape = convShape(conv);
     int64_t spatial = shape.outH * shape.outW;
     channels = shape.features;

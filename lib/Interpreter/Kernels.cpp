@@ -156,32 +156,34 @@ void conv2d(const T *x, const T *w, const T *bias, T *y, const Conv2DShape &s) {
   }
 }
 
-void convTranspose2d(const float *x, const float *w, const float *bias,
-                     float *y, const Conv2DShape &s) {
+template <typename T>
+void convTranspose2d(const T *x, const T *w, const T *bias, T *y,
+                     const Conv2DShape &s) {
   int64_t cg = s.channels / s.groups, fg = s.features / s.groups;
   int64_t outSpatial = s.outH * s.outW;
   for (int64_t n = 0; n < s.batch; ++n) {
-    float *out = y + n * s.features * outSpatial;
+    T *out = y + n * s.features * outSpatial;
     for (int64_t f = 0; f < s.features; ++f)
       std::fill(out + f * outSpatial, out + (f + 1) * outSpatial,
-                bias ? bias[f] : 0.0f);
+                bias ? bias[f] : T(0));
     for (int64_t c = 0; c < s.channels; ++c) {
       int64_t g = c / cg;
-      const float *plane = x + (n * s.channels + c) * s.height * s.width;
+      const T *plane = x + (n * s.channels + c) * s.height * s.width;
       for (int64_t fl = 0; fl < fg; ++fl) {
-        const float *kernel = w + (c * fg + fl) * s.kernelH * s.kernelW;
-        float *target = out + (g * fg + fl) * outSpatial;
+        const T *kernel = w + (c * fg + fl) * s.kernelH * s.kernelW;
+        T *target = out + (g * fg + fl) * outSpatial;
         for (int64_t ih = 0; ih < s.height; ++ih)
           for (int64_t kh = 0; kh < s.kernelH; ++kh) {
             int64_t oh = ih * s.strideH - s.padTop + kh * s.dilationH;
             if (oh < 0 || oh >= s.outH)
               continue;
             for (int64_t iw = 0; iw < s.width; ++iw) {
-              float v = plane[ih * s.width + iw];
+              T v = plane[ih * s.width + iw];
               for (int64_t kw = 0; kw < s.kernelW; ++kw) {
                 int64_t ow = iw * s.strideW - s.padLeft + kw * s.dilationW;
                 if (ow >= 0 && ow < s.outW)
-                  target[oh * s.outW + ow] += v * kernel[kh * s.kernelW + kw];
+                  target[oh * s.outW + ow] = madd(target[oh * s.outW + ow], v,
+                                                  kernel[kh * s.kernelW + kw]);
               }
             }
           }
@@ -202,5 +204,9 @@ template void conv2d(const float *, const float *, const float *, float *,
                      const Conv2DShape &);
 template void conv2d(const int32_t *, const int32_t *, const int32_t *,
                      int32_t *, const Conv2DShape &);
+template void convTranspose2d(const float *, const float *, const float *,
+                              float *, const Conv2DShape &);
+template void convTranspose2d(const int32_t *, const int32_t *, const int32_t *,
+                              int32_t *, const Conv2DShape &);
 
 } // namespace qcc::kernels

@@ -44,8 +44,9 @@ void conv2d(const T *x, const T *w, const T *bias, T *y,
 
 /// NCHW transposed convolution (shape.height/width are the input's,
 /// outH/outW the output's).
-void convTranspose2d(const float *x, const float *w, const float *bias,
-                     float *y, const Conv2DShape &shape);
+template <typename T>
+void convTranspose2d(const T *x, const T *w, const T *bias, T *y,
+                     const Conv2DShape &shape);
 
 } // namespace qcc::kernels
 

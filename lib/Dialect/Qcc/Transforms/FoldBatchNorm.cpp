@@ -128,6 +128,53 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
   }
 };
 
+/// A batch norm that cannot fold into a convolution becomes one: a 1x1
+/// depthwise convolution with weights g and bias beta - mean * g, which
+/// qcc-quantize lowers like any other.
+struct BatchNormAsDepthwiseConv : OpRewritePattern<BatchNormOp> {
+  BatchNormAsDepthwiseConv(MLIRContext *context)
+      : OpRewritePattern(context, /*benefit=*/0) {}
+  LogicalResult matchAndRewrite(BatchNormOp bn,
+                                PatternRewriter &rewriter) const override {
+    auto type = cast<RankedTensorType>(bn.getType());
+    if (type.getRank() != 4 || ShapedType::isDynamic(type.getDimSize(1)) ||
+        !type.getElementType().isF32())
+      return rewriter.notifyMatchFailure(bn, "not a static NCHW float tensor");
+    std::optional<std::vector<float>> scale = floatConstant(bn.getScale()),
+                                      beta = floatConstant(bn.getBias()),
+                                      mean = floatConstant(bn.getMean()),
+                                      var = floatConstant(bn.getVar());
+    if (!scale || !beta || !mean || !var)
+      return rewriter.notifyMatchFailure(bn, "non-constant statistics");
+    int64_t channels = type.getDimSize(1);
+    float epsilon = bn.getEpsilon().convertToFloat();
+    std::vector<float> weights(channels), bias(channels);
+    for (int64_t c = 0; c < channels; ++c) {
+      weights[c] = (*scale)[c] / std::sqrt((*var)[c] + epsilon);
+      bias[c] = (*beta)[c] - (*mean)[c] * weights[c];
+    }
+    auto weightType =
+        RankedTensorType::get({channels, 1, 1, 1}, type.getElementType());
+    auto biasType = RankedTensorType::get({channels}, type.getElementType());
+    Value w = ConstantOp::create(
+        rewriter, bn.getLoc(), weightType,
+        DenseElementsAttr::get(weightType, ArrayRef<float>(weights)));
+    Value b = ConstantOp::create(
+        rewriter, bn.getLoc(), biasType,
+        DenseElementsAttr::get(biasType, ArrayRef<float>(bias)));
+    auto conv = Conv2DOp::create(rewriter, bn.getLoc(), type, bn.getInput(), w,
+                                 b, rewriter.getDenseI64ArrayAttr({1, 1}),
+                                 rewriter.getDenseI64ArrayAttr({1, 1}),
+                                 rewriter.getDenseI64ArrayAttr({0, 0, 0, 0}),
+                                 rewriter.getI64IntegerAttr(channels),
+                                 ActivationAttr());
+    if (Attribute range = bn->getAttr(QccDialect::kRangeAttrName))
+      conv->setAttr(QccDialect::kRangeAttrName, range);
+    rewriter.replaceOp(bn, conv);
+    return success();
+  }
+};
+
 template <typename OpTy> struct FoldAffineIntoConv : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
@@ -156,8 +203,9 @@ template <typename OpTy> struct FoldAffineIntoConv : OpRewritePattern<OpTy> {
 struct FoldBatchNormPass : qcc::impl::FoldBatchNormBase<FoldBatchNormPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<FoldBatchNormIntoConv, FoldAffineIntoConv<MulOp>,
-                 FoldAffineIntoConv<AddOp>>(&getContext());
+    patterns.add<FoldBatchNormIntoConv, BatchNormAsDepthwiseConv,
+                 FoldAffineIntoConv<MulOp>, FoldAffineIntoConv<AddOp>>(
+        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

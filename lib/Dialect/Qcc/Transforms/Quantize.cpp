@@ -155,6 +155,12 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
   LogicalResult quantizeOp(Operation *op) {
     if (isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op))
       return quantizeContraction(op);
+    if (auto convT = dyn_cast<ConvTranspose2DOp>(op);
+        convT && convT.getGroups() == 1)
+      return quantizeContraction(op);
+    if (auto resize = dyn_cast<ResizeOp>(op);
+        resize && resize.getMode() == ResizeMode::Nearest)
+      return quantizeSameParameters(op);
     if (isa<SigmoidOp, TanhOp, HardSigmoidOp, HardSwishOp, GeluOp, ErfOp,
             LeakyReluOp>(op))
       return quantizeTable(op);
@@ -232,7 +238,10 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
       op->emitWarning("stays float: a vector right-hand side");
       return success();
     }
-    int64_t axis = isMatMul ? wType.getRank() - 1 : 0;
+    // The output-channel axis of the weight.
+    int64_t axis = isMatMul                     ? wType.getRank() - 1
+                   : isa<ConvTranspose2DOp>(op) ? 1
+                                                : 0;
     int64_t channels = wType.getDimSize(axis);
     int64_t inner = 1;
     for (int64_t d = axis + 1; d < wType.getRank(); ++d)
@@ -290,6 +299,12 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
                              conv.getStridesAttr(), conv.getDilationsAttr(),
                              conv.getPadsAttr(), conv.getGroupsAttr(),
                              ActivationAttr());
+    else if (auto convT = dyn_cast<ConvTranspose2DOp>(op))
+      acc = ConvTranspose2DOp::create(
+          b, loc, accType, *x, qWeight, qBias, convT.getStridesAttr(),
+          convT.getDilationsAttr(), convT.getPadsAttr(),
+          convT.getOutputPaddingAttr(), convT.getGroupsAttr(),
+          ActivationAttr());
     else if (isa<FullyConnectedOp>(op))
       acc = FullyConnectedOp::create(b, loc, accType, *x, qWeight, qBias,
                                      ActivationAttr());

@@ -55,3 +55,20 @@ func.func @not_folded(%x: tensor<1x1x2x2xf32>, %s: tensor<1xf32>) -> (tensor<1x1
   %z = qcc.mul %c2, %m : (tensor<1x1x2x2xf32>, tensor<2x2xf32>) -> tensor<1x1x2x2xf32>
   return %c, %y, %z : tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>
 }
+
+// -----
+
+// A batch norm with no convolution to fold into becomes a 1x1 depthwise
+// convolution: weights g = scale / sqrt(var + eps), bias beta - mean * g.
+// CHECK-LABEL: func.func @standalone
+// CHECK-DAG:     %[[W:.*]] = qcc.constant dense<1.000000e+00> : tensor<2x1x1x1xf32>
+// CHECK-DAG:     %[[B:.*]] = qcc.constant dense<[5.000000e-01, -3.000000e+00]> : tensor<2xf32>
+// CHECK:         qcc.conv2d %arg0, %[[W]], %[[B]] {groups = 2 : i64} : (tensor<1x2x2x2xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
+func.func @standalone(%x: tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32> {
+  %scale = qcc.constant dense<[2.0, 3.0]> : tensor<2xf32>
+  %beta = qcc.constant dense<[0.5, -1.0]> : tensor<2xf32>
+  %mean = qcc.constant dense<[0.0, 2.0]> : tensor<2xf32>
+  %var = qcc.constant dense<[3.5, 8.5]> : tensor<2xf32>
+  %y = qcc.batch_norm %x, %scale, %beta, %mean, %var {epsilon = 0.5 : f32} : (tensor<1x2x2x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
+  return %y : tensor<1x2x2x2xf32>
+}

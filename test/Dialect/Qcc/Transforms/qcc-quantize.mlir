@@ -111,3 +111,19 @@ func.func @pool_and_concat(%x: tensor<1x2x2x2xf32> {qcc.range = #qcc.range<-1.0,
   %c = qcc.concat %p, %m {axis = 1 : i64, qcc.range = #qcc.range<-1.0, 1.0>} : (tensor<1x2x1x1xf32>, tensor<1x2x1x1xf32>) -> tensor<1x4x1x1xf32>
   return %c : tensor<1x4x1x1xf32>
 }
+
+// -----
+
+// A transposed convolution is an integer contraction too (weights per
+// output channel along axis 1); a nearest resize keeps its parameters.
+// CHECK-LABEL: func.func @upsampling
+// CHECK:         %[[ACC:.*]] = qcc.conv_transpose2d {{.*}} -> tensor<1x2x4x4xi32>
+// CHECK:         qcc.storage_cast %[[ACC]] : (tensor<1x2x4x4xi32>) -> tensor<1x2x4x4x!quant.uniform<i32:f32:1,
+// CHECK:         %[[Y:.*]] = qcc.requantize
+// CHECK:         qcc.resize %[[Y]] {{.*}} : (tensor<1x2x4x4x!quant.uniform<i8:f32, [[P:.*]]>>) -> tensor<1x2x8x8x!quant.uniform<i8:f32, [[P]]>>
+func.func @upsampling(%x: tensor<1x1x2x2xf32> {qcc.range = #qcc.range<-1.0, 1.0>}) -> tensor<1x2x8x8xf32> {
+  %w = qcc.constant dense<[[[[1.0, -1.0], [0.5, 0.25]], [[2.0, 0.0], [0.0, -2.0]]]]> : tensor<1x2x2x2xf32>
+  %t = qcc.conv_transpose2d %x, %w {strides = array<i64: 2, 2>, qcc.range = #qcc.range<-2.0, 2.0>} : (tensor<1x1x2x2xf32>, tensor<1x2x2x2xf32>) -> tensor<1x2x4x4xf32>
+  %r = qcc.resize %t {mode = #qcc.resize_mode<nearest>, coordinate_transform = #qcc.coordinate_transform<asymmetric>, nearest_mode = #qcc.nearest_mode<floor>, qcc.range = #qcc.range<-2.0, 2.0>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x8x8xf32>
+  return %r : tensor<1x2x8x8xf32>
+}

@@ -64,7 +64,8 @@ def FoldBatchNorm : Pass<"qcc-fold-batchnorm", "mlir::func::FuncOp"> {
     `W' = W * g`, `b' = (b - mean) * g + beta` with
     `g = scale / sqrt(var + epsilon)` for a batch norm; `W' = W * c`,
     `b' = b * c` for a mul; `b' = b + c` for an add. Quantization then sees
-    one layer, with one weight range per output channel.
+    one layer, with one weight range per output channel. A batch norm with
+    no such convolution before it becomes a 1x1 depthwise convolution.
 
     ```mlir
     %0 = qcc.conv2d %x, %w, %b : ...
