@@ -438,7 +438,21 @@ private:
   StepFn table(TableOp op);
   FailureOr<StepFn> quantizedBinary(Operation *op);
   StepFn quantizedGlobalAvgPool(GlobalAvgPoolOp op);
+  StepFn quantizedSoftmax(SoftmaxOp op);
 };
+
+/// Whether a softmax on quantized tensors has qcc's integer form: a
+/// per-tensor input of at most 16 bits and a result of scale 2^-bits and
+/// zero point qmin (so that [0, 1) spans the storage range).
+bool isIntegerSoftmax(SoftmaxOp op) {
+  auto in = dyn_cast<quant::UniformQuantizedType>(elementOf(op.getInput()));
+  auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(op.getOutput()));
+  return in && out && in.getStorageTypeIntegralWidth() <= 16 &&
+         out.getZeroPoint() == out.getStorageTypeMin() &&
+         out.getScale() ==
+             std::ldexp(1.0,
+                        -static_cast<int>(out.getStorageTypeIntegralWidth()));
+}
 
 LogicalResult Compiler::compile() {
   if (!func.getBody().hasOneBlock())
@@ -553,6 +567,9 @@ LogicalResult Compiler::compileOp(Operation *op) {
     fn = quantizedBinary(op);
   } else if (auto pool = dyn_cast<GlobalAvgPoolOp>(op); pool && allPerTensor) {
     fn = quantizedGlobalAvgPool(pool);
+  } else if (auto softmax = dyn_cast<SoftmaxOp>(op);
+             softmax && isIntegerSoftmax(softmax)) {
+    fn = quantizedSoftmax(softmax);
   } else if (auto ln = dyn_cast<LayerNormOp>(op)) {
     fn = layerNorm(ln);
   } else if (sameQuantized) {
@@ -1660,6 +1677,54 @@ FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
     });
     slots[out] = std::move(result);
   });
+}
+
+/// softmax in integers: e[d] = round(exp(d * s_in) * 2^16) for the
+/// distance d <= 0 of each stored value to its row's maximum (a table), then
+/// q = qmin + (e * 2^bits + sum / 2) / sum, saturated.
+StepFn Compiler::quantizedSoftmax(SoftmaxOp op) {
+  auto in = cast<quant::UniformQuantizedType>(elementOf(op.getInput()));
+  auto outType = cast<quant::UniformQuantizedType>(elementOf(op.getOutput()));
+  int64_t span = in.getStorageTypeMax() - in.getStorageTypeMin();
+  std::vector<int64_t> exps(span + 1);
+  for (int64_t d = 0; d <= span; ++d)
+    exps[d] = std::llround(std::ldexp(std::exp(-d * in.getScale()), 16));
+  SmallVector<int64_t> shape(shapeOf(op.getInput()));
+  int64_t axis = op.getAxis(), size = shape[axis];
+  int64_t inner = shapeProduct(ArrayRef(shape).drop_front(axis + 1));
+  int64_t outer = shapeProduct(ArrayRef(shape).take_front(axis));
+  unsigned bits = outType.getStorageTypeIntegralWidth();
+  int64_t qmin = outType.getStorageTypeMin(),
+          qmax = outType.getStorageTypeMax();
+  DType inDType = *dtypeOf(in), outDType = *dtypeOf(outType);
+  unsigned src = slot(op.getInput()), out = slot(op.getOutput());
+  return [=](Slots &slots) {
+    Tensor result(outDType, shape);
+    visitDType(inDType, [&](auto inTag) {
+      using In = decltype(inTag);
+      visitDType(outDType, [&](auto outTag) {
+        using Out = decltype(outTag);
+        const In *x = slots[src].data<In>();
+        Out *y = result.data<Out>();
+        for (int64_t o = 0; o < outer; ++o)
+          for (int64_t i = 0; i < inner; ++i) {
+            int64_t base = o * size * inner + i;
+            int64_t max = std::numeric_limits<int64_t>::min();
+            for (int64_t j = 0; j < size; ++j)
+              max = std::max<int64_t>(max, x[base + j * inner]);
+            int64_t sum = 0;
+            for (int64_t j = 0; j < size; ++j)
+              sum += exps[max - x[base + j * inner]];
+            for (int64_t j = 0; j < size; ++j) {
+              int64_t e = exps[max - x[base + j * inner]];
+              int64_t q = qmin + ((e << bits) + sum / 2) / sum;
+              y[base + j * inner] = static_cast<Out>(std::min(q, qmax));
+            }
+          }
+      });
+    });
+    slots[out] = std::move(result);
+  };
 }
 
 StepFn Compiler::quantizedGlobalAvgPool(GlobalAvgPoolOp op) {

@@ -1,9 +1,10 @@
-"""docs/IntegerSemantics.md's integer add, sub, mul and global average
-pooling in numpy, to check the interpreter bit for bit.
+"""docs/IntegerSemantics.md's integer add, sub, mul, global average pooling
+and softmax in numpy, to check the interpreter bit for bit.
 
 arithmetic.py inputs DIR     writes DIR/a.npy and DIR/b.npy
-arithmetic.py check DIR OUT  compares OUT/output_{0..3}.npy
+arithmetic.py check DIR OUT  compares OUT/output_{0..4}.npy
 """
+import math
 import os
 import sys
 
@@ -31,6 +32,14 @@ def add(a, b, sa, sb, sy, zy, subtract=False, lo=-128):
     return np.clip(zy + mul_fixed(total, twice / (2**shift * sy)), lo, 127)
 
 
+def softmax(a, scale):
+    d = a.max(axis=1, keepdims=True) - a
+    e = np.array([round(math.ldexp(math.exp(-k * scale), 16))
+                  for k in range(256)], np.int64)[d]
+    total = e.sum(axis=1, keepdims=True)
+    return np.minimum(-128 + ((e << 8) + total // 2) // total, 127)
+
+
 def inputs(d):
     rng = np.random.default_rng(11)
     a = rng.integers(-128, 128, (64, 256)).astype(np.int8)
@@ -53,6 +62,7 @@ def check(d, out):
                 -128, 127),
         np.clip(5 + mul_fixed(a.sum(axis=1), 0.05 / (0.03 * 256)), -128,
                 127).reshape(64, 1, 1),
+        softmax(a, 0.05),
     ]
     for i, w in enumerate(want):
         got = np.load(os.path.join(out, f"output_{i}.npy")).astype(np.int64)

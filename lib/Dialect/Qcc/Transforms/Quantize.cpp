@@ -168,6 +168,8 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
       return quantizeArithmetic(op);
     if (isa<GlobalAvgPoolOp>(op))
       return quantizeGlobalAvgPool(cast<GlobalAvgPoolOp>(op));
+    if (isa<SoftmaxOp>(op))
+      return quantizeSoftmax(cast<SoftmaxOp>(op));
     if (isa<ConcatOp>(op))
       return quantizeConcat(cast<ConcatOp>(op));
     if (isa<MaxPool2DOp, ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp,
@@ -522,6 +524,32 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
     OpBuilder b(op);
     quantized[op.getOutput()] =
         GlobalAvgPoolOp::create(b, op.getLoc(), op.getType().clone(*out), q);
+    replaced.insert(op);
+    return success();
+  }
+
+  /// softmax in integers (docs/IntegerSemantics.md): its result covers
+  /// [0, 1) with scale 2^-bits and zero point qmin.
+  LogicalResult quantizeSoftmax(SoftmaxOp op) {
+    if (!inQuantizedGraph(op.getInput()))
+      return success();
+    FailureOr<Value> q = getQuantized(op.getInput());
+    if (failed(q))
+      return failure();
+    auto in =
+        dyn_cast<quant::UniformQuantizedType>(typeOf(*q).getElementType());
+    if (!in) {
+      op->emitWarning("stays float: a per-axis quantized input");
+      return success();
+    }
+    OpBuilder b(op);
+    int64_t qmin = -(int64_t(1) << (activationBits - 1));
+    auto out = quant::UniformQuantizedType::get(
+        quant::QuantizationFlags::Signed, b.getIntegerType(activationBits),
+        b.getF32Type(), std::ldexp(1.0, -static_cast<int>(activationBits)),
+        qmin, qmin, -qmin - 1);
+    quantized[op.getOutput()] = SoftmaxOp::create(
+        b, op.getLoc(), op.getType().clone(out), *q, op.getAxisAttr());
     replaced.insert(op);
     return success();
   }

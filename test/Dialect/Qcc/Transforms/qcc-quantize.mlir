@@ -40,13 +40,18 @@ func.func @keeps_parameters(%x: tensor<1x1x4x4xf32> {qcc.range = #qcc.range<-2.0
 
 // -----
 
-// An op without an integer form stays float, with a warning.
+// An op without an integer form stays float, with a warning; softmax has
+// one (its result covers [0, 1) with scale 1/256, zero point -128).
+// CHECK-LABEL: func.func @stays_float
+// CHECK:         qcc.softmax %{{.*}} : (tensor<1x4x!quant.uniform<i8:f32, {{.*}}>>) -> tensor<1x4x!quant.uniform<i8:f32, 3.906250e-03:-128>>
+// CHECK:         qcc.div %{{.*}}, %{{.*}} : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
 func.func @stays_float(%x: tensor<1x4xf32> {qcc.range = #qcc.range<-2.0, 2.0>}) -> tensor<1x4xf32> {
   %w = qcc.constant dense<0.5> : tensor<4x4xf32>
   %y = qcc.fully_connected %x, %w {qcc.range = #qcc.range<-4.0, 4.0>} : (tensor<1x4xf32>, tensor<4x4xf32>) -> tensor<1x4xf32>
-  // expected-warning @+1 {{stays float: qcc-quantize has no integer form for qcc.softmax yet}}
   %s = qcc.softmax %y {axis = 1 : i64, qcc.range = #qcc.range<0.0, 1.0>} : (tensor<1x4xf32>) -> tensor<1x4xf32>
-  return %s : tensor<1x4xf32>
+  // expected-warning @+1 {{stays float: qcc-quantize divides only by positive scalar constants}}
+  %d = qcc.div %s, %y {qcc.range = #qcc.range<-10.0, 10.0>} : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  return %d : tensor<1x4xf32>
 }
 
 // -----

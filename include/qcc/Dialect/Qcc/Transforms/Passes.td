@@ -102,15 +102,19 @@ def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
   let description = [{
     Needs `qcc.range` on the tensors (qcc-propagate-ranges). Quantizes
     activations asymmetrically per tensor (int8, or int16 for `w8a16`) and
-    constant weights of `conv2d`, `fully_connected` and `matmul`
-    symmetrically per output channel (int8, or int4 in [-7, 7] for `w4a8`),
-    with int32 biases of scale `s_x * s_w`. Each contraction becomes the
-    integer op producing the raw int32 accumulator, a `storage_cast` to its
-    per-channel accumulator type and a `requantize` (qcc's fixed-point
+    constant weights of `conv2d`, `conv_transpose2d`, `fully_connected` and
+    `matmul` symmetrically per output channel (int8, or int4 in [-7, 7] for
+    `w4a8`), with int32 biases of scale `s_x * s_w`. Each contraction becomes
+    the integer op producing the raw int32 accumulator, a `storage_cast` to
+    its per-channel accumulator type and a `requantize` (qcc's fixed-point
     requantization) to the output's type; a fused relu or clip is the
-    output range. Data movement (pooling maxima, reshapes, transposes)
-    keeps its input's parameters. `quantize` ops are inserted at the
-    function's inputs and `dequantize` ops at its outputs.
+    output range. Data movement (max pooling, nearest resize, reshapes,
+    transposes) keeps its input's parameters; add, sub, mul, global average
+    pooling, softmax and concat use qcc's integer forms; mul and div by a
+    positive scalar constant become a rescale; nonlinear activations become
+    `qcc.table` lookups computed here (docs/IntegerSemantics.md).
+    `quantize` ops are inserted at the function's inputs and `dequantize` ops
+    at its outputs.
 
     An op without an integer form yet stays float between a `dequantize`
     and a `quantize`, with a warning naming it; `qcc-verify-integer-only`
