@@ -10,6 +10,9 @@ models.py close GOT.npy WANT.npy [--every N]
                                       rtol 1e-3 / atol 1e-4
 models.py accuracy LOGITS.npy LABELS.npy COUNT
                                       asserts COUNT predictions are right
+models.py sqnr Q.npy FLOAT.npy MIN_AGREE_PERCENT MIN_SQNR_DB
+                                      asserts top-1 agreement and output
+                                      SQNR against the float model
 models.py quantized Q.npy FLOAT.npy LABELS.npy MIN_RIGHT MIN_AGREE
                                       asserts at least MIN_RIGHT right
                                       predictions and MIN_AGREE equal to the
@@ -55,6 +58,13 @@ elif command == "accuracy":
     right = int((logits.argmax(axis=1) == labels).sum())
     print(f"{right}/{len(labels)} correct")
     assert right == int(sys.argv[4]), right
+elif command == "sqnr":
+    q, f = np.load(sys.argv[2]), np.load(sys.argv[3])
+    agree = 100 * float((q.argmax(axis=1) == f.argmax(axis=1)).mean())
+    sqnr = 10 * np.log10(float((f**2).sum()) / float(((f - q) ** 2).sum()))
+    print(f"agreement {agree:.2f} %, SQNR {sqnr:.2f} dB")
+    assert agree >= float(sys.argv[4]) and sqnr >= float(sys.argv[5]), (
+        agree, sqnr)
 elif command == "quantized":
     q, f, labels = (np.load(a) for a in sys.argv[2:5])
     right = int((q.argmax(axis=1) == labels).sum())
