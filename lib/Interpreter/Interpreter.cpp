@@ -1876,6 +1876,11 @@ FailureOr<StepFn> Compiler::integerElementwise(Operation *op) {
 // Program
 //===----------------------------------------------------------------------===//
 
+Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {
+  auto q = dyn_cast<quant::QuantizedType>(elementType);
+  return q ? dequantize(tensor, QuantInfo::get(q)) : tensor;
+}
+
 struct Program::Impl {
   func::FuncOp func;
   unsigned numSlots = 0;

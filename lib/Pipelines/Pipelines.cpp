@@ -17,8 +17,8 @@ void qcc::buildImportCleanupPipeline(mlir::OpPassManager &pm) {
   pm.addPass(mlir::createCanonicalizerPass());
 }
 
-void qcc::buildQuantizePipeline(mlir::OpPassManager &pm,
-                                const QuantizePipelineOptions &options) {
+void qcc::buildCalibrationPipeline(mlir::OpPassManager &pm,
+                                   const QuantizePipelineOptions &options) {
   buildImportCleanupPipeline(pm);
   mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
   func.addPass(createFoldBatchNorm());
@@ -29,11 +29,22 @@ void qcc::buildQuantizePipeline(mlir::OpPassManager &pm,
   ranges.method = options.method;
   ranges.percentile = options.percentile;
   func.addPass(createPropagateRanges(ranges));
+}
+
+void qcc::buildIntegerLoweringPipeline(mlir::OpPassManager &pm,
+                                       const QuantizePipelineOptions &options) {
+  mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
   QuantizeOptions quantize;
   quantize.precision = options.precision;
   func.addPass(createQuantize(quantize));
   func.addPass(mlir::createCanonicalizerPass());
   func.addPass(createVerifyIntegerOnly());
+}
+
+void qcc::buildQuantizePipeline(mlir::OpPassManager &pm,
+                                const QuantizePipelineOptions &options) {
+  buildCalibrationPipeline(pm, options);
+  buildIntegerLoweringPipeline(pm, options);
 }
 
 void qcc::registerPipelines() {

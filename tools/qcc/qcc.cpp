@@ -12,6 +12,8 @@
 
 #include "qcc/Driver/Diagnostics.h"
 #include "qcc/Driver/LoadModel.h"
+#include "qcc/Driver/Report.h"
+#include "qcc/Import/OnnxTensor.h"
 #include "qcc/InitAll.h"
 #include "qcc/Pipelines/Pipelines.h"
 #include "qcc/Target/TargetInfo.h"
@@ -24,6 +26,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -85,6 +88,12 @@ cl::opt<std::string>
                            "with --calib), w8a16 (int16 activations), w4a8 "
                            "(int4 weights)"),
                   cl::cat(quantCategory));
+
+cl::opt<std::string> reportFilename(
+    "report", cl::value_desc("file.json"),
+    cl::desc("Write a per-layer quantization report (bits, scale, zero "
+             "point, SQNR against float on the calibration inputs)"),
+    cl::cat(quantCategory));
 
 /// Prints "qcc: error: <message>" and returns the failing exit code.
 int fail(const Twine &message) {
@@ -153,6 +162,56 @@ std::string defaultOutput(qcc::EmitKind kind) {
   return std::string(path);
 }
 
+/// Quantizes `module` and, with --report, writes what that did to each
+/// layer.
+LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model) {
+  qcc::QuantizePipelineOptions options;
+  options.calib.assign(calibFiles.begin(), calibFiles.end());
+  options.method = calibMethod;
+  if (!precisionName.empty())
+    options.precision = precisionName;
+  mlir::PassManager calibrate(module.getContext());
+  qcc::buildCalibrationPipeline(calibrate, options);
+  if (failed(calibrate.run(module)))
+    return failure();
+  mlir::OwningOpRef<mlir::ModuleOp> floatModule;
+  if (!reportFilename.empty())
+    floatModule = module.clone();
+  mlir::PassManager lower(module.getContext());
+  qcc::buildIntegerLoweringPipeline(lower, options);
+  if (failed(lower.run(module)))
+    return failure();
+  if (reportFilename.empty())
+    return success();
+
+  SmallVector<qcc::Tensor> inputs;
+  for (unsigned position : model.argumentInputs) {
+    Expected<qcc::Tensor> tensor = qcc::readTensorFile(calibFiles[position]);
+    if (!tensor) {
+      fail(toString(tensor.takeError()));
+      return failure();
+    }
+    inputs.push_back(std::move(*tensor));
+  }
+  std::string mainName = mlir::func::FuncOp(model.main).getSymName().str();
+  auto floatMain = floatModule->lookupSymbol<mlir::func::FuncOp>(mainName);
+  auto quantMain = module.lookupSymbol<mlir::func::FuncOp>(mainName);
+  FailureOr<json::Value> report =
+      qcc::quantizationReport(floatMain, quantMain, inputs);
+  if (failed(report))
+    return failure();
+  std::string errorMessage;
+  std::unique_ptr<ToolOutputFile> output =
+      mlir::openOutputFile(reportFilename, &errorMessage);
+  if (!output) {
+    fail("cannot open report file '" + reportFilename + "': " + errorMessage);
+    return failure();
+  }
+  output->os() << formatv("{0:2}", *report) << "\n";
+  output->keep();
+  return success();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -214,19 +273,16 @@ int main(int argc, char **argv) {
     return 1;
   mlir::OwningOpRef<mlir::ModuleOp> module = std::move(model->module);
 
-  mlir::PassManager pm(&context);
-  if (!calibFiles.empty() || !precisionName.empty()) {
-    qcc::QuantizePipelineOptions quantize;
-    quantize.calib.assign(calibFiles.begin(), calibFiles.end());
-    quantize.method = calibMethod;
-    if (!precisionName.empty())
-      quantize.precision = precisionName;
-    qcc::buildQuantizePipeline(pm, quantize);
-  } else {
+  if (!reportFilename.empty() && calibFiles.empty())
+    return fail("--report needs calibration inputs (--calib)");
+  if (calibFiles.empty() && precisionName.empty()) {
+    mlir::PassManager pm(&context);
     qcc::buildImportCleanupPipeline(pm);
-  }
-  if (failed(pm.run(*module)))
+    if (failed(pm.run(*module)))
+      return 1;
+  } else if (failed(quantize(*module, *model))) {
     return 1;
+  }
 
   if (*emit != qcc::EmitKind::Mlir)
     return fail("-emit=" + qcc::stringifyEmitKind(*emit) +

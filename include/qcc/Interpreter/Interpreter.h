@@ -23,6 +23,10 @@
 
 namespace qcc {
 
+/// The real values a quantized tensor stands for (float32), or the tensor
+/// itself when `elementType` is not quantized.
+Tensor dequantizeTensor(const Tensor &tensor, mlir::Type elementType);
+
 class Program {
 public:
   /// Called with every op result as it is computed (for --dump-dir).

@@ -36,8 +36,17 @@ struct QuantizePipelineOptions {
 /// (folding reshapes, transposes and constants) and dead-code removal.
 void buildImportCleanupPipeline(mlir::OpPassManager &pm);
 
-/// Quantizes a float model: fold batch norms and constant scalings, fuse
-/// activations, calibrate and propagate
+/// The float half of quantization: fold batch norms and constant scalings,
+/// fuse activations, calibrate and propagate ranges.
+void buildCalibrationPipeline(mlir::OpPassManager &pm,
+                              const QuantizePipelineOptions &options);
+
+/// The integer half: lower to integer-only ops and check the result.
+void buildIntegerLoweringPipeline(mlir::OpPassManager &pm,
+                                  const QuantizePipelineOptions &options);
+
+/// Both halves. Quantizes a float model: fold batch norms and constant
+/// scalings, fuse activations, calibrate and propagate
 /// ranges, lower to integer-only ops, check that no float op remains.
 void buildQuantizePipeline(mlir::OpPassManager &pm,
                            const QuantizePipelineOptions &options);

@@ -17,6 +17,10 @@ models.py quantized Q.npy FLOAT.npy LABELS.npy MIN_RIGHT MIN_AGREE
                                       asserts at least MIN_RIGHT right
                                       predictions and MIN_AGREE equal to the
                                       float model's
+models.py report REPORT.json Q.npy FLOAT.npy
+                                      prints the layers of a qcc --report and
+                                      asserts that its last layer's SQNR is
+                                      the one of Q.npy against FLOAT.npy
 """
 import sys
 
@@ -72,5 +76,15 @@ elif command == "quantized":
     print(f"{right}/{len(labels)} correct, {agree}/{len(labels)} agree")
     assert right >= int(sys.argv[5]) and agree >= int(sys.argv[6]), (right,
                                                                       agree)
+elif command == "report":
+    import json
+    with open(sys.argv[2]) as f:
+        layers = json.load(f)["layers"]
+    for layer in layers:
+        print(f"{layer['name']} {layer['op']} i{layer['bits']} "
+              f"{layer['sqnr_db']:.1f} dB")
+    q, f = np.load(sys.argv[3]), np.load(sys.argv[4])
+    sqnr = 10 * np.log10(float((f**2).sum()) / float(((f - q) ** 2).sum()))
+    assert abs(layers[-1]["sqnr_db"] - sqnr) < 0.05, (layers[-1], sqnr)
 else:
     sys.exit(f"unknown command {command}")

@@ -1,0 +1,31 @@
+//===- Report.h - What quantization did to each layer -----------*- C++ -*-===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QCC_DRIVER_REPORT_H
+#define QCC_DRIVER_REPORT_H
+
+#include "qcc/Support/Tensor.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/Support/JSON.h"
+
+namespace qcc {
+
+/// Runs the float function (after calibration, before lowering) and the
+/// quantized one on `inputs` (one batch per argument) and describes every
+/// quantized layer: its op and source tensor name, storage bits, scale and
+/// zero point, and the SQNR of its dequantized output
+/// against the float tensor of the same name, 10 log10(sum f^2 /
+/// sum (f - q)^2) in dB over all the inputs.
+mlir::FailureOr<llvm::json::Value>
+quantizationReport(mlir::func::FuncOp floatFunc, mlir::func::FuncOp quantFunc,
+                   llvm::ArrayRef<Tensor> inputs);
+
+} // namespace qcc
+
+#endif // QCC_DRIVER_REPORT_H

@@ -1,0 +1,116 @@
+//===- Report.cpp - What quantization did to each layer -------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Driver/Report.h"
+#include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Interpreter/Interpreter.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <cmath>
+
+using namespace mlir;
+
+namespace qcc {
+
+/// The tensor name a value's location carries.
+static std::string nameOf(Value value) {
+  if (auto named = dyn_cast<NameLoc>(value.getLoc()))
+    return named.getName().str();
+  return "";
+}
+
+FailureOr<llvm::json::Value> quantizationReport(func::FuncOp floatFunc,
+                                                func::FuncOp quantFunc,
+                                                llvm::ArrayRef<Tensor> inputs) {
+  FailureOr<Program> floatProgram = Program::compile(floatFunc);
+  FailureOr<Program> quantProgram = Program::compile(quantFunc);
+  if (failed(floatProgram) || failed(quantProgram))
+    return failure();
+
+  // Per tensor name: the last value of that name in each program (in the
+  // quantized program, the requantized result of a layer).
+  struct Sums {
+    double signal = 0, noise = 0;
+  };
+  llvm::StringMap<Sums> sums;
+  llvm::StringMap<Operation *> layers;
+  int64_t runs = inputs.empty() ? 0 : inputs.front().shape()[0];
+  if (!floatFunc.getArgumentTypes().empty())
+    runs /= cast<ShapedType>(floatFunc.getArgumentTypes()[0]).getDimSize(0);
+  for (int64_t run = 0; run < runs; ++run) {
+    SmallVector<Tensor> slice;
+    for (const Tensor &input : inputs) {
+      int64_t rows = input.shape()[0] / runs;
+      slice.push_back(input.sliceOuter(run * rows, (run + 1) * rows));
+    }
+    llvm::StringMap<Tensor> reference;
+    floatProgram->run(slice, [&](Value v, const Tensor &t) {
+      std::string name = nameOf(v);
+      if (!name.empty() && t.dtype() == DType::F32)
+        reference[name] = t;
+    });
+    llvm::StringMap<std::pair<Value, Tensor>> quantizedValues;
+    quantProgram->run(slice, [&](Value v, const Tensor &t) {
+      std::string name = nameOf(v);
+      if (!name.empty() && isa<quant::UniformQuantizedType>(
+                               cast<ShapedType>(v.getType()).getElementType()))
+        quantizedValues[name] = {v, t};
+    });
+    for (auto &entry : quantizedValues) {
+      auto it = reference.find(entry.getKey());
+      if (it == reference.end())
+        continue;
+      auto [value, stored] = entry.getValue();
+      Tensor real = dequantizeTensor(
+          stored, cast<ShapedType>(value.getType()).getElementType());
+      const Tensor &f = it->second;
+      if (f.shape() != real.shape())
+        continue;
+      Sums &s = sums[entry.getKey()];
+      for (int64_t i = 0, n = f.numElements(); i < n; ++i) {
+        double x = f.data<float>()[i], y = real.data<float>()[i];
+        s.signal += x * x;
+        s.noise += (x - y) * (x - y);
+      }
+      layers[entry.getKey()] = value.getDefiningOp();
+    }
+  }
+
+  // Layers in program order.
+  llvm::json::Array report;
+  quantFunc.walk([&](Operation *op) {
+    if (op->getNumResults() != 1)
+      return;
+    std::string name = nameOf(op->getResult(0));
+    auto it = layers.find(name);
+    if (it == layers.end() || it->second != op)
+      return;
+    auto type = cast<quant::UniformQuantizedType>(
+        cast<ShapedType>(op->getResult(0).getType()).getElementType());
+    const Sums &s = sums[name];
+    // A layer's result is often the requantize of its wide accumulator:
+    // name the op that computes it.
+    Operation *compute = op;
+    while (isa<RequantizeOp, StorageCastOp>(compute) &&
+           compute->getOperand(0).getDefiningOp())
+      compute = compute->getOperand(0).getDefiningOp();
+    llvm::json::Object layer{
+        {"name", name},
+        {"op", compute->getName().getStringRef()},
+        {"bits", type.getStorageTypeIntegralWidth()},
+        {"scale", type.getScale()},
+        {"zero_point", type.getZeroPoint()},
+        {"sqnr_db", s.noise > 0 ? 10 * std::log10(s.signal / s.noise) : 999.0}};
+    report.push_back(std::move(layer));
+  });
+  return llvm::json::Value(llvm::json::Object{{"layers", std::move(report)}});
+}
+
+} // namespace qcc
