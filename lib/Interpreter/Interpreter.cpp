@@ -1632,12 +1632,19 @@ FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
   std::function<int32_t(int32_t, int32_t)> combine;
   FixedPointMultiplier multiplier;
   if (isa<MulOp>(op)) {
-    multiplier = FixedPointMultiplier::fromReal(a.getScale() * b.getScale() /
-                                                y.getScale());
-    combine = [](int32_t x, int32_t w) {
-      return static_cast<int32_t>(std::clamp<int64_t>(
-          static_cast<int64_t>(x) * w, std::numeric_limits<int32_t>::min(),
-          std::numeric_limits<int32_t>::max()));
+    // Centered inputs of bits_a and bits_b bits have a product below
+    // 2^(bits_a + bits_b): shifting it right by the excess over 31 bits
+    // (rounding half up) makes it fit int32 exactly.
+    int32_t shift =
+        std::max<int32_t>(0, a.getStorageTypeIntegralWidth() +
+                                 b.getStorageTypeIntegralWidth() - 31);
+    multiplier = FixedPointMultiplier::fromReal(
+        std::ldexp(a.getScale() * b.getScale() / y.getScale(), shift));
+    combine = [shift](int32_t x, int32_t w) {
+      int64_t product = static_cast<int64_t>(x) * w;
+      if (shift > 0)
+        product = (product + (int64_t(1) << (shift - 1))) >> shift;
+      return static_cast<int32_t>(product);
     };
   } else {
     unsigned bits = std::max(a.getStorageTypeIntegralWidth(),

@@ -3,6 +3,8 @@ and softmax in numpy, to check the interpreter bit for bit.
 
 arithmetic.py inputs DIR     writes DIR/a.npy and DIR/b.npy
 arithmetic.py check DIR OUT  compares OUT/output_{0..4}.npy
+arithmetic.py inputs16 DIR   writes int16 DIR/a16.npy and DIR/b16.npy
+arithmetic.py check16 DIR OUT  compares the int16 mul of mul16.mlir
 """
 import math
 import os
@@ -70,7 +72,28 @@ def check(d, out):
     print("bit-exact")
 
 
-if sys.argv[1] == "inputs":
-    inputs(sys.argv[2])
-else:
-    check(sys.argv[2], sys.argv[3])
+def inputs16(d):
+    rng = np.random.default_rng(12)
+    for name in ("a16", "b16"):
+        x = rng.integers(-2**15, 2**15, 4096).astype(np.int16)
+        x[:2] = [2**15 - 1, -2**15]
+        np.save(os.path.join(d, name + ".npy"), x)
+
+
+def check16(d, out):
+    a, b = (np.load(os.path.join(d, n + ".npy")).astype(np.int64) + 2**15
+            for n in ("a16", "b16"))
+    # 16 + 16 bits: the product is shifted right by 1, rounding half up.
+    p = (a * b + 1) >> 1
+    want = np.clip(-2**15 + mul_fixed(p, 1e-4 * 2e-4 * 2 / 1.4e-3), -2**15,
+                   2**15 - 1)
+    got = np.load(os.path.join(out, "output_0.npy")).astype(np.int64)
+    assert np.array_equal(got, want), (got, want)
+    real = a * b * 1e-4 * 2e-4
+    error = np.abs((got + 2**15) * 1.4e-3 - real).max()
+    assert error <= 1.4e-3 / 2 + 1e-6, error
+    print(f"int16 mul bit-exact, max error {error / 1.4e-3:.3f} steps")
+
+
+{"inputs": inputs, "check": check, "inputs16": inputs16,
+ "check16": check16}[sys.argv[1]](*sys.argv[2:])
