@@ -19,6 +19,37 @@ using namespace mlir;
 
 namespace qcc {
 
+/// Multiply-accumulates of a convolution, matrix product or fully connected
+/// layer (0 for other ops), from its operand and result shapes.
+static int64_t macsOf(Operation *op) {
+  auto count = [](Value v) {
+    return cast<ShapedType>(v.getType()).getNumElements();
+  };
+  if (isa<Conv2DOp, FullyConnectedOp>(op)) {
+    // Weights [O, I/groups, kh, kw] or [O, I]: each output sums the rest.
+    Value weight = op->getOperand(1);
+    return count(op->getResult(0)) * count(weight) /
+           cast<ShapedType>(weight.getType()).getDimSize(0);
+  }
+  if (auto conv = dyn_cast<ConvTranspose2DOp>(op)) {
+    // Weights [I, O/groups, kh, kw]: each input spreads over the rest.
+    return count(conv.getInput()) * count(conv.getWeight()) /
+           conv.getWeight().getType().getDimSize(0);
+  }
+  if (auto matmul = dyn_cast<MatMulOp>(op))
+    return count(matmul.getOutput()) *
+           cast<ShapedType>(matmul.getLhs().getType()).getShape().back();
+  return 0;
+}
+
+/// Storage bits of a quantized value, 0 when it is not quantized.
+static int64_t bitsOf(Value v) {
+  if (auto q = dyn_cast<quant::QuantizedType>(
+          cast<ShapedType>(v.getType()).getElementType()))
+    return q.getStorageTypeIntegralWidth();
+  return 0;
+}
+
 /// The tensor name a value's location carries.
 static std::string nameOf(Value value) {
   if (auto named = dyn_cast<NameLoc>(value.getLoc()))
@@ -41,6 +72,12 @@ FailureOr<llvm::json::Value> quantizationReport(func::FuncOp floatFunc,
   };
   llvm::StringMap<Sums> sums;
   llvm::StringMap<Operation *> layers;
+  llvm::StringMap<RangeAttr> ranges;
+  floatFunc.walk([&](Operation *op) {
+    if (auto range = op->getAttrOfType<RangeAttr>(QccDialect::kRangeAttrName))
+      if (op->getNumResults() == 1)
+        ranges[nameOf(op->getResult(0))] = range;
+  });
   int64_t runs = inputs.empty() ? 0 : inputs.front().shape()[0];
   if (!floatFunc.getArgumentTypes().empty())
     runs /= cast<ShapedType>(floatFunc.getArgumentTypes()[0]).getDimSize(0);
@@ -108,6 +145,15 @@ FailureOr<llvm::json::Value> quantizationReport(func::FuncOp floatFunc,
         {"scale", type.getScale()},
         {"zero_point", type.getZeroPoint()},
         {"sqnr_db", s.noise > 0 ? 10 * std::log10(s.signal / s.noise) : 999.0}};
+    if (RangeAttr range = ranges.lookup(name))
+      layer["range"] = llvm::json::Array{range.getMin().convertToDouble(),
+                                         range.getMax().convertToDouble()};
+    if (int64_t macs = macsOf(compute)) {
+      // Bit-ops: MACs x input activation bits x weight bits.
+      layer["macs"] = macs;
+      layer["bit_ops"] = macs * bitsOf(compute->getOperand(0)) *
+                         bitsOf(compute->getOperand(1));
+    }
     report.push_back(std::move(layer));
   });
   return llvm::json::Value(llvm::json::Object{{"layers", std::move(report)}});

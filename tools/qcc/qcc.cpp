@@ -91,8 +91,9 @@ cl::opt<std::string>
 
 cl::opt<std::string> reportFilename(
     "report", cl::value_desc("file.json"),
-    cl::desc("Write a per-layer quantization report (bits, scale, zero "
-             "point, SQNR against float on the calibration inputs)"),
+    cl::desc("Write a per-layer quantization report: bits, scale, zero "
+             "point, range, MACs, bit-ops, SQNR against float on the "
+             "calibration inputs"),
     cl::cat(quantCategory));
 
 /// Prints "qcc: error: <message>" and returns the failing exit code.

@@ -19,9 +19,10 @@ namespace qcc {
 /// Runs the float function (after calibration, before lowering) and the
 /// quantized one on `inputs` (one batch per argument) and describes every
 /// quantized layer: its op and source tensor name, storage bits, scale and
-/// zero point, and the SQNR of its dequantized output
-/// against the float tensor of the same name, 10 log10(sum f^2 /
-/// sum (f - q)^2) in dB over all the inputs.
+/// zero point, calibrated range, MACs and bit-ops (MACs x weight bits x
+/// input bits) of convolutions and matrix products, and the SQNR of its
+/// dequantized output against the float tensor of the same name,
+/// 10 log10(sum f^2 / sum (f - q)^2) in dB over all the inputs.
 mlir::FailureOr<llvm::json::Value>
 quantizationReport(mlir::func::FuncOp floatFunc, mlir::func::FuncOp quantFunc,
                    llvm::ArrayRef<Tensor> inputs);

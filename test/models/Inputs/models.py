@@ -81,8 +81,10 @@ elif command == "report":
     with open(sys.argv[2]) as f:
         layers = json.load(f)["layers"]
     for layer in layers:
+        lo, hi = layer["range"]
         print(f"{layer['name']} {layer['op']} i{layer['bits']} "
-              f"{layer['sqnr_db']:.1f} dB")
+              f"[{lo:.2f}, {hi:.2f}] {layer.get('macs', 0)} MACs "
+              f"{layer.get('bit_ops', 0)} bit-ops {layer['sqnr_db']:.1f} dB")
     q, f = np.load(sys.argv[3]), np.load(sys.argv[4])
     sqnr = 10 * np.log10(float((f**2).sum()) / float(((f - q) ** 2).sum()))
     assert abs(layers[-1]["sqnr_db"] - sqnr) < 0.05, (layers[-1], sqnr)
