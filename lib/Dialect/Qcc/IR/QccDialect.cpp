@@ -59,6 +59,18 @@ verifyQccAttribute(function_ref<InFlightDiagnostic()> emitError,
                          << "' must be a signless integer of value 4, 8 or 16";
     return success();
   }
+  if (name == QccDialect::kWeightBitsAttrName) {
+    if (onArgument)
+      return emitError() << "'" << name << "' belongs on the op that "
+                         << "reads the weights, not on an argument or result";
+    auto width = dyn_cast<IntegerAttr>(attr.getValue());
+    if (!width || !width.getType().isSignlessInteger() ||
+        width.getValue().getSignificantBits() > 64 ||
+        !llvm::is_contained({4, 8}, width.getInt()))
+      return emitError() << "'" << name
+                         << "' must be a signless integer of value 4 or 8";
+    return success();
+  }
   return emitError() << "unknown qcc attribute '" << name << "'"
                      << (onArgument ? " on " + where.str() : "");
 }

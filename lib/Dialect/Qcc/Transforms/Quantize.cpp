@@ -248,7 +248,11 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
     int64_t inner = 1;
     for (int64_t d = axis + 1; d < wType.getRank(); ++d)
       inner *= wType.getDimSize(d);
-    int64_t wmax = weightBits == 4 ? 7 : 127;
+    unsigned bits = weightBits;
+    if (auto layerBits =
+            op->getAttrOfType<IntegerAttr>(QccDialect::kWeightBitsAttrName))
+      bits = layerBits.getInt();
+    int64_t wmax = bits == 4 ? 7 : 127;
     SmallVector<double> scales(channels, 0.0);
     for (size_t i = 0; i < w->size(); ++i) {
       int64_t c = i / inner % channels;
@@ -260,13 +264,13 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
     for (size_t i = 0; i < w->size(); ++i) {
       int64_t c = i / inner % channels;
       double q = std::nearbyint((*w)[i] / scales[c]);
-      qw.push_back(APInt(
-          weightBits, std::clamp<int64_t>(static_cast<int64_t>(q), -wmax, wmax),
-          /*isSigned=*/true));
+      qw.push_back(
+          APInt(bits, std::clamp<int64_t>(static_cast<int64_t>(q), -wmax, wmax),
+                /*isSigned=*/true));
     }
     OpBuilder b(op);
     Location loc = op->getLoc();
-    Type storage = b.getIntegerType(weightBits);
+    Type storage = b.getIntegerType(bits);
     auto weightQuant = quant::UniformQuantizedPerAxisType::get(
         quant::QuantizationFlags::Signed, storage, b.getF32Type(), scales,
         SmallVector<int64_t>(channels, 0), axis, -wmax, wmax);

@@ -165,6 +165,21 @@ func.func @bit_width_5(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
+func.func @weight_bits_16(%x: tensor<1x2xf32>, %w: tensor<1x2xf32>) -> tensor<1x1xf32> {
+  // expected-error @+1 {{'qcc.fully_connected' op 'qcc.weight_bits' must be a signless integer of value 4 or 8}}
+  %0 = qcc.fully_connected %x, %w {qcc.weight_bits = 16 : i64} : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x1xf32>
+  return %0 : tensor<1x1xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'func.func' op argument #0 of region #0: 'qcc.weight_bits' belongs on the op that reads the weights, not on an argument or result}}
+func.func @weight_bits_on_argument(%x: tensor<4xf32> {qcc.weight_bits = 4 : i64}) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}
+
+// -----
+
 func.func @bit_width_not_an_integer(%x: tensor<4xf32>) -> tensor<4xf32> {
   // expected-error @+1 {{'qcc.relu' op 'qcc.bit_width' must be a signless integer of value 4, 8 or 16}}
   %0 = qcc.relu %x {qcc.bit_width = "8"} : (tensor<4xf32>) -> tensor<4xf32>

@@ -23,6 +23,21 @@ func.func @fully_connected(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.5
 
 // -----
 
+// qcc.weight_bits = 4 on a layer: int4 weights in [-7, 7] (max |w| = 1.4:
+// scale 0.2) while the rest of the model keeps int8.
+// CHECK-LABEL: func.func @weight_bits
+// CHECK:         qcc.constant dense<{{\[}}[7, -2]]> : tensor<1x2xi4> -> tensor<1x2x!quant.uniform<i4<-7:7>:f32:0, {0.19999999{{[0-9]*}}}>>
+// CHECK:         qcc.constant dense<127> : tensor<1x1xi8>
+func.func @weight_bits(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.55>}) -> tensor<1x1xf32> {
+  %w = qcc.constant dense<[[1.4, -0.4]]> : tensor<1x2xf32>
+  %y = qcc.fully_connected %x, %w {qcc.weight_bits = 4 : i64, qcc.range = #qcc.range<-2.0, 2.0>} : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x1xf32>
+  %w2 = qcc.constant dense<[[0.5]]> : tensor<1x1xf32>
+  %z = qcc.fully_connected %y, %w2 {qcc.range = #qcc.range<-1.0, 1.0>} : (tensor<1x1xf32>, tensor<1x1xf32>) -> tensor<1x1xf32>
+  return %z : tensor<1x1xf32>
+}
+
+// -----
+
 // Data movement keeps the parameters of its input; int4 weights with w4a8
 // are checked in the digits test.
 // CHECK-LABEL: func.func @keeps_parameters

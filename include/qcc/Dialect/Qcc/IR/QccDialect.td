@@ -32,6 +32,10 @@ def Qcc_Dialect : Dialect {
       the calibrated real-valued range of its result.
     * `qcc.bit_width = 8 : i64` on an op: the chosen storage bit-width of its
       result (4, 8 or 16).
+    * `qcc.weight_bits = 4 : i64` on a convolution, matrix product or fully
+      connected op: the storage bit-width of its constant weights (4 or 8),
+      overriding the precision `qcc-quantize` applies to the whole model
+      (mixed precision).
     * `qcc.name = "conv1"` on a function argument or result: the name of the
       tensor in the source model (used in reports and the generated
       library's metadata).
@@ -51,6 +55,9 @@ def Qcc_Dialect : Dialect {
     static constexpr ::llvm::StringLiteral kRangeAttrName = "qcc.range";
     /// Name of the discardable attribute holding a chosen bit-width.
     static constexpr ::llvm::StringLiteral kBitWidthAttrName = "qcc.bit_width";
+    /// Name of the discardable attribute holding a layer's weight bit-width.
+    static constexpr ::llvm::StringLiteral kWeightBitsAttrName =
+        "qcc.weight_bits";
     /// Name of the discardable attribute holding a source-model tensor name.
     static constexpr ::llvm::StringLiteral kNameAttrName = "qcc.name";
   }];

@@ -104,7 +104,8 @@ def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
     activations asymmetrically per tensor (int8, or int16 for `w8a16`) and
     constant weights of `conv2d`, `conv_transpose2d`, `fully_connected` and
     `matmul` symmetrically per output channel (int8, or int4 in [-7, 7] for
-    `w4a8`), with int32 biases of scale `s_x * s_w`. Each contraction becomes
+    `w4a8`; a layer's `qcc.weight_bits` overrides that), with int32 biases
+    of scale `s_x * s_w`. Each contraction becomes
     the integer op producing the raw int32 accumulator, a `storage_cast` to
     its per-channel accumulator type and a `requantize` (qcc's fixed-point
     requantization) to the output's type; a fused relu or clip is the
