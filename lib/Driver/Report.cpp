@@ -19,9 +19,7 @@ using namespace mlir;
 
 namespace qcc {
 
-/// Multiply-accumulates of a convolution, matrix product or fully connected
-/// layer (0 for other ops), from its operand and result shapes.
-static int64_t macsOf(Operation *op) {
+int64_t layerMacs(Operation *op) {
   auto count = [](Value v) {
     return cast<ShapedType>(v.getType()).getNumElements();
   };
@@ -48,6 +46,12 @@ static int64_t bitsOf(Value v) {
           cast<ShapedType>(v.getType()).getElementType()))
     return q.getStorageTypeIntegralWidth();
   return 0;
+}
+
+int64_t layerBitOps(Operation *op) {
+  int64_t macs = layerMacs(op);
+  return macs ? macs * bitsOf(op->getOperand(0)) * bitsOf(op->getOperand(1))
+              : 0;
 }
 
 /// The tensor name a value's location carries.
@@ -148,11 +152,9 @@ FailureOr<llvm::json::Value> quantizationReport(func::FuncOp floatFunc,
     if (RangeAttr range = ranges.lookup(name))
       layer["range"] = llvm::json::Array{range.getMin().convertToDouble(),
                                          range.getMax().convertToDouble()};
-    if (int64_t macs = macsOf(compute)) {
-      // Bit-ops: MACs x input activation bits x weight bits.
+    if (int64_t macs = layerMacs(compute)) {
       layer["macs"] = macs;
-      layer["bit_ops"] = macs * bitsOf(compute->getOperand(0)) *
-                         bitsOf(compute->getOperand(1));
+      layer["bit_ops"] = layerBitOps(compute);
     }
     report.push_back(std::move(layer));
   });

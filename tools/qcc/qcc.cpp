@@ -12,6 +12,7 @@
 
 #include "qcc/Driver/Diagnostics.h"
 #include "qcc/Driver/LoadModel.h"
+#include "qcc/Driver/MixedPrecision.h"
 #include "qcc/Driver/Report.h"
 #include "qcc/Import/OnnxTensor.h"
 #include "qcc/InitAll.h"
@@ -86,8 +87,22 @@ cl::opt<std::string>
     precisionName("precision", cl::value_desc("scheme"),
                   cl::desc("Quantization scheme: int8 (W8A8, the default "
                            "with --calib), w8a16 (int16 activations), w4a8 "
-                           "(int4 weights)"),
+                           "(int4 weights), mixed (int4 or int8 weights per "
+                           "layer, see --max-accuracy-drop)"),
                   cl::cat(quantCategory));
+
+cl::opt<double> maxAccuracyDrop(
+    "max-accuracy-drop", cl::init(0.5), cl::value_desc("points"),
+    cl::desc("With --precision=mixed: the most top-1 agreement with the "
+             "float model (on the calibration inputs, in percentage points) "
+             "that int4 weights may cost"),
+    cl::cat(quantCategory));
+
+cl::opt<double> minSqnr(
+    "min-sqnr", cl::init(0.0), cl::value_desc("dB"),
+    cl::desc("With --precision=mixed: the lowest output SQNR against the "
+             "float model (on the calibration inputs) to accept"),
+    cl::cat(quantCategory));
 
 cl::opt<std::string> reportFilename(
     "report", cl::value_desc("file.json"),
@@ -163,18 +178,53 @@ std::string defaultOutput(qcc::EmitKind kind) {
   return std::string(path);
 }
 
-/// Quantizes `module` and, with --report, writes what that did to each
-/// layer.
-LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model) {
+/// Reads the --calib files in the order of `model`'s arguments.
+FailureOr<SmallVector<qcc::Tensor>>
+readCalibrationInputs(const qcc::LoadedModel &model) {
+  SmallVector<qcc::Tensor> inputs;
+  for (unsigned position : model.argumentInputs) {
+    Expected<qcc::Tensor> tensor = qcc::readTensorFile(calibFiles[position]);
+    if (!tensor) {
+      fail(toString(tensor.takeError()));
+      return failure();
+    }
+    inputs.push_back(std::move(*tensor));
+  }
+  return inputs;
+}
+
+/// Quantizes `module` (its function `mainName`); with --precision=mixed,
+/// searches the per-layer weight bit-widths first; with --report, writes
+/// what quantization did to each layer.
+LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model,
+                       StringRef mainName) {
   qcc::QuantizePipelineOptions options;
   options.calib.assign(calibFiles.begin(), calibFiles.end());
   options.method = calibMethod;
   if (!precisionName.empty())
     options.precision = precisionName;
+  bool mixed = options.precision == "mixed";
+  if (mixed)
+    options.precision = "int8";
   mlir::PassManager calibrate(module.getContext());
   qcc::buildCalibrationPipeline(calibrate, options);
   if (failed(calibrate.run(module)))
     return failure();
+  FailureOr<SmallVector<qcc::Tensor>> inputs;
+  if (mixed || !reportFilename.empty()) {
+    inputs = readCalibrationInputs(model);
+    if (failed(inputs))
+      return failure();
+  }
+  std::optional<qcc::MixedPrecisionResult> search;
+  if (mixed) {
+    FailureOr<qcc::MixedPrecisionResult> result = qcc::assignWeightBits(
+        module.lookupSymbol<mlir::func::FuncOp>(mainName), options, *inputs,
+        maxAccuracyDrop, minSqnr, errs());
+    if (failed(result))
+      return failure();
+    search = std::move(*result);
+  }
   mlir::OwningOpRef<mlir::ModuleOp> floatModule;
   if (!reportFilename.empty())
     floatModule = module.clone();
@@ -185,22 +235,14 @@ LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model) {
   if (reportFilename.empty())
     return success();
 
-  SmallVector<qcc::Tensor> inputs;
-  for (unsigned position : model.argumentInputs) {
-    Expected<qcc::Tensor> tensor = qcc::readTensorFile(calibFiles[position]);
-    if (!tensor) {
-      fail(toString(tensor.takeError()));
-      return failure();
-    }
-    inputs.push_back(std::move(*tensor));
-  }
-  std::string mainName = mlir::func::FuncOp(model.main).getSymName().str();
   auto floatMain = floatModule->lookupSymbol<mlir::func::FuncOp>(mainName);
   auto quantMain = module.lookupSymbol<mlir::func::FuncOp>(mainName);
   FailureOr<json::Value> report =
-      qcc::quantizationReport(floatMain, quantMain, inputs);
+      qcc::quantizationReport(floatMain, quantMain, *inputs);
   if (failed(report))
     return failure();
+  if (search)
+    report->getAsObject()->try_emplace("mixed_precision", search->toJSON());
   std::string errorMessage;
   std::unique_ptr<ToolOutputFile> output =
       mlir::openOutputFile(reportFilename, &errorMessage);
@@ -276,12 +318,15 @@ int main(int argc, char **argv) {
 
   if (!reportFilename.empty() && calibFiles.empty())
     return fail("--report needs calibration inputs (--calib)");
+  if (precisionName == "mixed" && calibFiles.empty())
+    return fail("--precision=mixed needs calibration inputs (--calib)");
   if (calibFiles.empty() && precisionName.empty()) {
     mlir::PassManager pm(&context);
     qcc::buildImportCleanupPipeline(pm);
     if (failed(pm.run(*module)))
       return 1;
-  } else if (failed(quantize(*module, *model))) {
+  } else if (failed(quantize(*module, *model,
+                             mlir::func::FuncOp(model->main).getSymName()))) {
     return 1;
   }
 

@@ -16,6 +16,13 @@
 
 namespace qcc {
 
+/// Multiply-accumulates of a convolution, matrix product or fully connected
+/// layer (0 for other ops), from its operand and result shapes.
+int64_t layerMacs(mlir::Operation *op);
+
+/// MACs x input bits x weight bits of a quantized layer (0 for float ones).
+int64_t layerBitOps(mlir::Operation *op);
+
 /// Runs the float function (after calibration, before lowering) and the
 /// quantized one on `inputs` (one batch per argument) and describes every
 /// quantized layer: its op and source tensor name, storage bits, scale and

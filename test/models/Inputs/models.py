@@ -21,6 +21,10 @@ models.py report REPORT.json Q.npy FLOAT.npy
                                       prints the layers of a qcc --report and
                                       asserts that its last layer's SQNR is
                                       the one of Q.npy against FLOAT.npy
+models.py mixed REPORT.json MAX_BIT_OPS_PERCENT
+                                      prints the mixed-precision front of a
+                                      qcc --report and asserts the chosen
+                                      point's bit-ops against uniform int8
 """
 import sys
 
@@ -88,5 +92,17 @@ elif command == "report":
     q, f = np.load(sys.argv[3]), np.load(sys.argv[4])
     sqnr = 10 * np.log10(float((f**2).sum()) / float(((f - q) ** 2).sum()))
     assert abs(layers[-1]["sqnr_db"] - sqnr) < 0.05, (layers[-1], sqnr)
+elif command == "mixed":
+    import json
+    with open(sys.argv[2]) as f:
+        search = json.load(f)["mixed_precision"]
+    front = search["front"]
+    for i, point in enumerate(front):
+        mark = "*" if i == search["chosen"] else " "
+        print(f"{mark} {100 * point['bit_ops'] / front[0]['bit_ops']:.1f} % "
+              f"bit-ops {point['agreement_percent']:.2f} % "
+              f"{point['sqnr_db']:.1f} dB int4: {','.join(point['int4_layers'])}")
+    ratio = 100 * front[search["chosen"]]["bit_ops"] / front[0]["bit_ops"]
+    assert ratio <= float(sys.argv[3]), ratio
 else:
     sys.exit(f"unknown command {command}")
