@@ -94,6 +94,10 @@ assignWeightBits(func::FuncOp calibrated,
       inputs.front().shape()[0] /
       cast<ShapedType>(calibrated.getArgumentTypes()[0]).getDimSize(0);
   Tensor reference = runAll(*floatProgram, inputs, runs);
+  if (reference.dtype() != DType::F32)
+    return calibrated.emitError("mixed precision compares the model's first "
+                                "output with float's, but it is not float32"),
+           failure();
   std::vector<int64_t> referenceTop = argmaxRows(reference);
 
   SmallVector<Operation *> layers = weightedLayers(calibrated);

@@ -308,6 +308,8 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   qcc::registerAllDialects(registry);
   mlir::MLIRContext context(registry);
+  // A failing pass names its op; the whole function would only bury that.
+  context.printOpOnDiagnostic(false);
   SourceMgr sourceMgr;
   qcc::ToolDiagnosticHandler diagnostics(sourceMgr, &context);
   std::optional<qcc::LoadedModel> model =
