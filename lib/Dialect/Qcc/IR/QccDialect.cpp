@@ -47,30 +47,24 @@ verifyQccAttribute(function_ref<InFlightDiagnostic()> emitError,
       return emitError() << "'" << name << "' must be a string attribute";
     return success();
   }
-  if (name == QccDialect::kBitWidthAttrName) {
+  // A bit-width on the op it describes, one of `allowed`.
+  auto verifyWidth = [&](StringRef belongs, ArrayRef<int64_t> allowed,
+                         StringRef values) -> LogicalResult {
     if (onArgument)
       return emitError() << "'" << name << "' belongs on the op that "
-                         << "produces a value, not on an argument or result";
+                         << belongs << ", not on an argument or result";
     auto width = dyn_cast<IntegerAttr>(attr.getValue());
     if (!width || !width.getType().isSignlessInteger() ||
         width.getValue().getSignificantBits() > 64 ||
-        !llvm::is_contained({4, 8, 16}, width.getInt()))
+        !llvm::is_contained(allowed, width.getInt()))
       return emitError() << "'" << name
-                         << "' must be a signless integer of value 4, 8 or 16";
+                         << "' must be a signless integer of value " << values;
     return success();
-  }
-  if (name == QccDialect::kWeightBitsAttrName) {
-    if (onArgument)
-      return emitError() << "'" << name << "' belongs on the op that "
-                         << "reads the weights, not on an argument or result";
-    auto width = dyn_cast<IntegerAttr>(attr.getValue());
-    if (!width || !width.getType().isSignlessInteger() ||
-        width.getValue().getSignificantBits() > 64 ||
-        !llvm::is_contained({4, 8}, width.getInt()))
-      return emitError() << "'" << name
-                         << "' must be a signless integer of value 4 or 8";
-    return success();
-  }
+  };
+  if (name == QccDialect::kBitWidthAttrName)
+    return verifyWidth("produces a value", {4, 8, 16}, "4, 8 or 16");
+  if (name == QccDialect::kWeightBitsAttrName)
+    return verifyWidth("reads the weights", {4, 8}, "4 or 8");
   return emitError() << "unknown qcc attribute '" << name << "'"
                      << (onArgument ? " on " + where.str() : "");
 }
