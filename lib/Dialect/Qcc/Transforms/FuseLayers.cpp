@@ -76,10 +76,85 @@ struct FuseActivation : RewritePattern {
   }
 };
 
+/// The value of a float constant holding one value (a splat), if `v` is one.
+std::optional<double> scalarConstant(Value v) {
+  auto constant = v.getDefiningOp<ConstantOp>();
+  if (!constant)
+    return std::nullopt;
+  auto dense = dyn_cast<DenseFPElementsAttr>(constant.getValue());
+  if (!dense || !dense.isSplat())
+    return std::nullopt;
+  return dense.getSplatValue<APFloat>().convertToDouble();
+}
+
+/// Whether `v` is clip(x + 3, 0, 6): an add of the scalar 3 with a fused
+/// clip, or a clip of such an add.
+bool isShiftedRelu6Of(Value v, Value x) {
+  auto isRelu6 = [](std::optional<double> min, std::optional<double> max) {
+    return min == 0.0 && max == 6.0;
+  };
+  auto isAddThree = [&](Operation *op) {
+    auto add = dyn_cast_if_present<AddOp>(op);
+    if (!add)
+      return false;
+    Value other = add.getLhs() == x   ? add.getRhs()
+                  : add.getRhs() == x ? add.getLhs()
+                                      : Value();
+    return other && scalarConstant(other) == 3.0;
+  };
+  Operation *op = v.getDefiningOp();
+  if (auto clip = dyn_cast_if_present<ClipOp>(op)) {
+    auto bound = [](std::optional<APFloat> b) -> std::optional<double> {
+      return b ? std::optional(b->convertToDouble()) : std::nullopt;
+    };
+    return isRelu6(bound(clip.getMin()), bound(clip.getMax())) &&
+           isAddThree(clip.getInput().getDefiningOp()) &&
+           !clip.getInput().getDefiningOp()->getAttr("fused_activation");
+  }
+  auto act = op ? op->getAttrOfType<ActivationAttr>("fused_activation")
+                : ActivationAttr();
+  return isAddThree(op) && act && act.getKind() == ActivationKind::Clip &&
+         isRelu6(act.getMin().convertToDouble(),
+                 act.getMax().convertToDouble());
+}
+
+/// x * clip(x + 3, 0, 6) / 6 (or * 1/6), as ONNX exporters decompose
+/// hard-swish, becomes one `hard_swish`: once quantized, a lookup table
+/// instead of a product whose range is 6 times the input's.
+struct RecognizeHardSwish : RewritePattern {
+  RecognizeHardSwish(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/2, context) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<DivOp, MulOp>(op) || op->getAttr("fused_activation"))
+      return failure();
+    std::optional<double> divisor = scalarConstant(op->getOperand(1));
+    if (!divisor || (isa<DivOp>(op) ? *divisor != 6.0
+                                    : std::fabs(*divisor * 6.0 - 1.0) > 1e-6))
+      return rewriter.notifyMatchFailure(op, "not a division by 6");
+    auto product = op->getOperand(0).getDefiningOp<MulOp>();
+    if (!product || product->getAttr("fused_activation"))
+      return rewriter.notifyMatchFailure(op, "not a product");
+    for (auto [x, gate] : {std::pair(product.getLhs(), product.getRhs()),
+                           std::pair(product.getRhs(), product.getLhs())}) {
+      if (x.getType() != op->getResult(0).getType() ||
+          !isShiftedRelu6Of(gate, x))
+        continue;
+      auto hardSwish = rewriter.replaceOpWithNewOp<HardSwishOp>(
+          op, op->getResult(0).getType(), x);
+      if (Attribute range = op->getAttr(QccDialect::kRangeAttrName))
+        hardSwish->setAttr(QccDialect::kRangeAttrName, range);
+      return success();
+    }
+    return rewriter.notifyMatchFailure(op, "not x * clip(x + 3, 0, 6)");
+  }
+};
+
 struct FuseLayersPass : qcc::impl::FuseLayersBase<FuseLayersPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<FuseActivation>(&getContext());
+    patterns.add<FuseActivation, RecognizeHardSwish>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

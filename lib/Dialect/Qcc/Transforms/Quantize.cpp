@@ -93,7 +93,9 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
                           range.getMax().convertToDouble());
   }
 
-  /// Asymmetric per-tensor parameters covering the value's range (and 0).
+  /// Asymmetric per-tensor parameters covering the value's range (and 0),
+  /// of the bit-width its producer's `qcc.bit_width` asks for, or the
+  /// model's.
   FailureOr<quant::UniformQuantizedType> activationType(Value v) {
     std::optional<std::pair<double, double>> range = rangeOf(v);
     if (!range) {
@@ -102,24 +104,34 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
                                "tensor; run qcc-propagate-ranges first",
              failure();
     }
-    return typeForRange(range->first, range->second);
+    unsigned bits = activationBits;
+    if (Operation *producer = v.getDefiningOp())
+      if (auto width = producer->getAttrOfType<IntegerAttr>(
+              QccDialect::kBitWidthAttrName)) {
+        if (width.getInt() == 4)
+          return producer->emitError("qcc-quantize supports 8- and 16-bit "
+                                     "activations, not 4"),
+                 failure();
+        bits = width.getInt();
+      }
+    return typeForRange(range->first, range->second, bits);
   }
 
-  /// Asymmetric per-tensor parameters of activationBits covering [lo, hi]
-  /// and 0.
-  quant::UniformQuantizedType typeForRange(double lo, double hi) {
+  /// Asymmetric per-tensor parameters of `bits` covering [lo, hi] and 0.
+  quant::UniformQuantizedType typeForRange(double lo, double hi,
+                                           unsigned bits) {
     lo = std::min(lo, 0.0);
     hi = std::max(hi, 0.0);
     if (hi - lo < 1e-9)
       hi = lo + 1e-9;
-    int64_t qmin = -(int64_t(1) << (activationBits - 1));
-    int64_t qmax = (int64_t(1) << (activationBits - 1)) - 1;
+    int64_t qmin = -(int64_t(1) << (bits - 1));
+    int64_t qmax = (int64_t(1) << (bits - 1)) - 1;
     double scale = (hi - lo) / (qmax - qmin);
     int64_t zeroPoint =
         std::clamp<int64_t>(std::llround(qmin - lo / scale), qmin, qmax);
     Builder b(&getContext());
     return quant::UniformQuantizedType::get(
-        quant::QuantizationFlags::Signed, b.getIntegerType(activationBits),
+        quant::QuantizationFlags::Signed, b.getIntegerType(bits),
         b.getF32Type(), scale, zeroPoint, qmin, qmax);
   }
 
@@ -342,7 +354,7 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
       hi = std::max<double>(hi, x);
     }
     OpBuilder b(v.getDefiningOp());
-    quant::UniformQuantizedType type = typeForRange(lo, hi);
+    quant::UniformQuantizedType type = typeForRange(lo, hi, activationBits);
     SmallVector<APInt> stored;
     for (float x : *values)
       stored.push_back(

@@ -38,6 +38,32 @@ func.func @weight_bits(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.55>})
 
 // -----
 
+// qcc.bit_width = 16 on a layer: its result is int16 (range [-2, 2] over
+// 65535 steps) inside an int8 model; the next layer reads it as it is.
+// CHECK-LABEL: func.func @activation_bits
+// CHECK:         %[[Y:.*]] = qcc.requantize %{{.*}} -> tensor<1x1x!quant.uniform<i16:f32, 6.10360{{[0-9]*}}E-5:-1>>
+// CHECK:         qcc.fully_connected %[[Y]], %{{.*}} : (tensor<1x1x!quant.uniform<i16:f32, {{.*}}>>, tensor<1x1x!quant.uniform<i8<-127:127>
+// CHECK:         qcc.requantize %{{.*}} -> tensor<1x1x!quant.uniform<i8:f32,
+func.func @activation_bits(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.55>}) -> tensor<1x1xf32> {
+  %w = qcc.constant dense<[[1.4, -0.4]]> : tensor<1x2xf32>
+  %y = qcc.fully_connected %x, %w {qcc.bit_width = 16 : i64, qcc.range = #qcc.range<-2.0, 2.0>} : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x1xf32>
+  %w2 = qcc.constant dense<[[0.5]]> : tensor<1x1xf32>
+  %z = qcc.fully_connected %y, %w2 {qcc.range = #qcc.range<-1.0, 1.0>} : (tensor<1x1xf32>, tensor<1x1xf32>) -> tensor<1x1xf32>
+  return %z : tensor<1x1xf32>
+}
+
+// -----
+
+// int4 activations are not supported.
+func.func @activation_bits_4(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.55>}) -> tensor<1x1xf32> {
+  %w = qcc.constant dense<[[1.4, -0.4]]> : tensor<1x2xf32>
+  // expected-error @+1 {{qcc-quantize supports 8- and 16-bit activations, not 4}}
+  %y = qcc.fully_connected %x, %w {qcc.bit_width = 4 : i64, qcc.range = #qcc.range<-2.0, 2.0>} : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x1xf32>
+  return %y : tensor<1x1xf32>
+}
+
+// -----
+
 // Data movement keeps the parameters of its input; int4 weights with w4a8
 // are checked in the digits test.
 // CHECK-LABEL: func.func @keeps_parameters

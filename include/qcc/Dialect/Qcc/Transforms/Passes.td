@@ -78,14 +78,18 @@ def FoldBatchNorm : Pass<"qcc-fold-batchnorm", "mlir::func::FuncOp"> {
 }
 
 def FuseLayers : Pass<"qcc-fuse-layers", "mlir::func::FuncOp"> {
-  let summary = "Fuse activations into the convolution or product before them";
+  let summary = "Fuse activations into the convolution or product before "
+                "them; recognize decomposed hard-swish";
   let description = [{
     A `relu` or a `clip` with both bounds whose input is the only use of a
     `conv2d`, `conv_transpose2d`, `fully_connected`, `add`, `sub` or `mul`
     without a fused activation becomes that op's `fused_activation`: once
     quantized it is only the saturation bounds of the requantization and
     costs nothing. Other activations stay separate ops (qcc-quantize turns
-    them into lookup tables).
+    them into lookup tables). A hard-swish decomposed as
+    `x * clip(x + 3, 0, 6) / 6` (or `* 1/6`) becomes one `hard_swish`, so
+    that it quantizes as one table rather than as a product whose range is
+    six times its input's.
 
     ```mlir
     %0 = qcc.conv2d %x, %w : (...) -> tensor<1x8x4x4xf32>
@@ -101,7 +105,8 @@ def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
   let summary = "Lower a calibrated float graph to integer-only qcc ops";
   let description = [{
     Needs `qcc.range` on the tensors (qcc-propagate-ranges). Quantizes
-    activations asymmetrically per tensor (int8, or int16 for `w8a16`) and
+    activations asymmetrically per tensor (int8, or int16 for `w8a16`; a
+    layer's `qcc.bit_width` of 8 or 16 overrides that for its result) and
     constant weights of `conv2d`, `conv_transpose2d`, `fully_connected` and
     `matmul` symmetrically per output channel (int8, or int4 in [-7, 7] for
     `w4a8`; a layer's `qcc.weight_bits` overrides that), with int32 biases
