@@ -41,12 +41,6 @@ void qcc::buildIntegerLoweringPipeline(mlir::OpPassManager &pm,
   func.addPass(createVerifyIntegerOnly());
 }
 
-void qcc::buildQuantizePipeline(mlir::OpPassManager &pm,
-                                const QuantizePipelineOptions &options) {
-  buildCalibrationPipeline(pm, options);
-  buildIntegerLoweringPipeline(pm, options);
-}
-
 void qcc::registerPipelines() {
   mlir::PassPipelineRegistration<>(
       "qcc-import-cleanup",

@@ -45,13 +45,8 @@ void buildCalibrationPipeline(mlir::OpPassManager &pm,
 void buildIntegerLoweringPipeline(mlir::OpPassManager &pm,
                                   const QuantizePipelineOptions &options);
 
-/// Both halves. Quantizes a float model: fold batch norms and constant
-/// scalings, fuse activations, calibrate and propagate
-/// ranges, lower to integer-only ops, check that no float op remains.
-void buildQuantizePipeline(mlir::OpPassManager &pm,
-                           const QuantizePipelineOptions &options);
-
-/// Registers the pipelines above with `qcc-opt` (`--qcc-import-cleanup`).
+/// Registers the import cleanup pipeline with `qcc-opt`
+/// (`--qcc-import-cleanup`).
 void registerPipelines();
 
 } // namespace qcc
