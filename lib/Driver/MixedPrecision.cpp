@@ -44,14 +44,8 @@ std::string layerName(Operation *op, size_t index) {
 /// Runs `program` once per batch of `inputs` and joins its first outputs.
 Tensor runAll(const Program &program, ArrayRef<Tensor> inputs, int64_t runs) {
   std::vector<Tensor> outputs;
-  for (int64_t run = 0; run < runs; ++run) {
-    SmallVector<Tensor> slice;
-    for (const Tensor &input : inputs) {
-      int64_t rows = input.shape()[0] / runs;
-      slice.push_back(input.sliceOuter(run * rows, (run + 1) * rows));
-    }
-    outputs.push_back(program.run(slice).front());
-  }
+  for (int64_t run = 0; run < runs; ++run)
+    outputs.push_back(program.run(runInputs(inputs, runs, run)).front());
   return Tensor::concatOuter(outputs);
 }
 
@@ -165,10 +159,13 @@ assignWeightBits(func::FuncOp calibrated,
                               point->sqnrDb);
     alone.push_back({*point, i});
   }
-  llvm::stable_sort(alone, [](const auto &a, const auto &b) {
+  // Least sensitive first; ties keep program order.
+  llvm::sort(alone, [](const auto &a, const auto &b) {
     if (a.first.agreement != b.first.agreement)
       return a.first.agreement > b.first.agreement;
-    return a.first.sqnrDb > b.first.sqnrDb;
+    if (a.first.sqnrDb != b.first.sqnrDb)
+      return a.first.sqnrDb > b.first.sqnrDb;
+    return a.second < b.second;
   });
 
   // Move layers to int4 from the least sensitive, measuring each step; keep

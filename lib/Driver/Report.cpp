@@ -86,11 +86,7 @@ FailureOr<llvm::json::Value> quantizationReport(func::FuncOp floatFunc,
   if (!floatFunc.getArgumentTypes().empty())
     runs /= cast<ShapedType>(floatFunc.getArgumentTypes()[0]).getDimSize(0);
   for (int64_t run = 0; run < runs; ++run) {
-    SmallVector<Tensor> slice;
-    for (const Tensor &input : inputs) {
-      int64_t rows = input.shape()[0] / runs;
-      slice.push_back(input.sliceOuter(run * rows, (run + 1) * rows));
-    }
+    SmallVector<Tensor> slice = runInputs(inputs, runs, run);
     llvm::StringMap<Tensor> reference;
     floatProgram->run(slice, [&](Value v, const Tensor &t) {
       std::string name = nameOf(v);

@@ -64,40 +64,6 @@ Type elementOf(Value v) {
 }
 bool isQuantized(Value v) { return isa<quant::QuantizedType>(elementOf(v)); }
 
-/// Calls `f` with a value of the C++ type that holds `dtype` in memory.
-template <typename F> auto visitDType(DType dtype, F &&f) {
-  switch (dtype) {
-  case DType::F32:
-    return f(float{});
-  case DType::F64:
-    return f(double{});
-  case DType::I2:
-  case DType::I4:
-  case DType::I8:
-    return f(int8_t{});
-  case DType::Bool:
-  case DType::U2:
-  case DType::U4:
-  case DType::U8:
-    return f(uint8_t{});
-  case DType::I16:
-    return f(int16_t{});
-  case DType::U16:
-  case DType::F16:
-  case DType::BF16:
-    return f(uint16_t{});
-  case DType::I32:
-    return f(int32_t{});
-  case DType::U32:
-    return f(uint32_t{});
-  case DType::I64:
-    return f(int64_t{});
-  case DType::U64:
-    return f(uint64_t{});
-  }
-  llvm_unreachable("unknown dtype");
-}
-
 /// Scale, zero point and storage range of a quantized element type, with
 /// per-axis parameters indexed along `axis`.
 struct QuantInfo {
@@ -692,14 +658,17 @@ int64_t im2colElements(Conv2DOp op) {
   return elements;
 }
 
-kernels::Conv2DShape convTransposeShape(ConvTranspose2DOp op) {
+/// The geometry of a convolution or transposed convolution with
+/// `outChannels` output channels.
+template <typename ConvOp>
+kernels::Conv2DShape convGeometry(ConvOp op, int64_t outChannels) {
   ArrayRef<int64_t> in = shapeOf(op.getInput()), w = shapeOf(op.getWeight()),
                     out = shapeOf(op.getOutput());
   return {in[0],
           in[1],
           in[2],
           in[3],
-          out[1],
+          outChannels,
           w[2],
           w[3],
           out[2],
@@ -711,30 +680,16 @@ kernels::Conv2DShape convTransposeShape(ConvTranspose2DOp op) {
           op.getDilations()[1],
           op.getPads()[0],
           op.getPads()[1]};
+}
+
+kernels::Conv2DShape convTransposeShape(ConvTranspose2DOp op) {
+  return convGeometry(op, shapeOf(op.getOutput())[1]);
 }
 
 kernels::Conv2DShape convShape(Conv2DOp op) {
-  ArrayRef<int64_t> in = shapeOf(op.getInput()), w = shapeOf(op.getWeight()),
-                    out = shapeOf(op.getOutput());
-  return {in[0],
-          in[1],
-          in[2],
-          in[3],
-          w[0],
-          w[2],
-          w[3],
-          out[2],
-          out[3],
-          static_cast<int64_t>(op.getGroups()),
-          op.getStrides()[0],
-          op.getStrides()[1],
-          op.getDilations()[0],
-          op.getDilations()[1],
-          op.getPads()[0],
-          op.getPads()[1]};
+  return convGeometry(op, shapeOf(op.getWeight())[0]);
 }
 
-/// Pooling over an NCHW tensor: `combine` folds the values of one window.
 /// The kernel taps k in [0, kernel) of output position `o` whose input
 /// position o * stride - pad + k * dilation lies in [lo, hi).
 std::pair<int64_t, int64_t> tapRange(int64_t o, int64_t stride, int64_t pad,
@@ -1882,6 +1837,16 @@ FailureOr<StepFn> Compiler::integerElementwise(Operation *op) {
 //===----------------------------------------------------------------------===//
 // Program
 //===----------------------------------------------------------------------===//
+
+SmallVector<Tensor> runInputs(ArrayRef<Tensor> batches, int64_t runs,
+                              int64_t run) {
+  SmallVector<Tensor> inputs;
+  for (const Tensor &batch : batches) {
+    int64_t rows = batch.shape()[0] / runs;
+    inputs.push_back(batch.sliceOuter(run * rows, (run + 1) * rows));
+  }
+  return inputs;
+}
 
 Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {
   auto q = dyn_cast<quant::QuantizedType>(elementType);

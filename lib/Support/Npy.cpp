@@ -7,10 +7,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Support/Npy.h"
+#include "qcc/Support/WriteFile.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -171,22 +171,14 @@ Error writeNpy(StringRef path, const Tensor &tensor) {
   header.append((64 - total % 64) % 64, ' ');
   header += '\n';
 
-  std::error_code ec;
-  raw_fd_ostream os(path, ec, sys::fs::OF_None);
-  if (ec)
-    return createStringError(ec,
-                             "cannot write '" + path + "': " + ec.message());
-  os.write(kMagic, 6);
-  os << '\x01' << '\x00';
-  os << static_cast<char>(header.size() & 0xff)
-     << static_cast<char>(header.size() >> 8);
-  os << header;
-  os.write(static_cast<const char *>(tensor.raw()), tensor.byteSize());
-  os.close();
-  if (os.has_error())
-    return createStringError(os.error(), "cannot write '" + path +
-                                             "': " + os.error().message());
-  return Error::success();
+  return writeFile(path, [&](raw_ostream &os) {
+    os.write(kMagic, 6);
+    os << '\x01' << '\x00';
+    os << static_cast<char>(header.size() & 0xff)
+       << static_cast<char>(header.size() >> 8);
+    os << header;
+    os.write(static_cast<const char *>(tensor.raw()), tensor.byteSize());
+  });
 }
 
 } // namespace qcc

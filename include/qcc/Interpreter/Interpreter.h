@@ -27,6 +27,11 @@ namespace qcc {
 /// itself when `elementType` is not quantized.
 Tensor dequantizeTensor(const Tensor &tensor, mlir::Type elementType);
 
+/// The inputs of run `run` out of `runs`: the `run`-th of `runs` equal
+/// slices of each batch along its leading axis.
+llvm::SmallVector<Tensor> runInputs(llvm::ArrayRef<Tensor> batches,
+                                    int64_t runs, int64_t run);
+
 class Program {
 public:
   /// Called with every op result as it is computed (for --dump-dir).

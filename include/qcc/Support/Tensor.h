@@ -20,6 +20,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include <cstdint>
 #include <memory>
@@ -117,6 +118,40 @@ private:
   std::shared_ptr<uint8_t[]> buffer_;
   uint8_t *data_ = nullptr;
 };
+
+/// Calls `f` with a value of the C++ type that holds `dtype` in memory.
+template <typename F> auto visitDType(DType dtype, F &&f) {
+  switch (dtype) {
+  case DType::F32:
+    return f(float{});
+  case DType::F64:
+    return f(double{});
+  case DType::I2:
+  case DType::I4:
+  case DType::I8:
+    return f(int8_t{});
+  case DType::Bool:
+  case DType::U2:
+  case DType::U4:
+  case DType::U8:
+    return f(uint8_t{});
+  case DType::I16:
+    return f(int16_t{});
+  case DType::U16:
+  case DType::F16:
+  case DType::BF16:
+    return f(uint16_t{});
+  case DType::I32:
+    return f(int32_t{});
+  case DType::U32:
+    return f(uint32_t{});
+  case DType::I64:
+    return f(int64_t{});
+  case DType::U64:
+    return f(uint64_t{});
+  }
+  llvm_unreachable("unknown dtype");
+}
 
 } // namespace qcc
 

@@ -41,31 +41,6 @@ namespace {
 // Constant tensors at import time
 //===----------------------------------------------------------------------===//
 
-/// Calls `f` with a value of the integer C++ type of an integer dtype of 8
-/// or more bits.
-template <typename F> void visitIntegerDType(DType dtype, F &&f) {
-  switch (dtype) {
-  case DType::I8:
-    return f(int8_t{});
-  case DType::U8:
-    return f(uint8_t{});
-  case DType::I16:
-    return f(int16_t{});
-  case DType::U16:
-    return f(uint16_t{});
-  case DType::I32:
-    return f(int32_t{});
-  case DType::U32:
-    return f(uint32_t{});
-  case DType::I64:
-    return f(int64_t{});
-  case DType::U64:
-    return f(uint64_t{});
-  default:
-    llvm_unreachable("not an integer dtype of 8 bits or more");
-  }
-}
-
 /// The values of an integer or float constant as int64 (shapes, axes, pads),
 /// saturated; NaN is 0.
 SmallVector<int64_t> toInt64s(const Tensor &tensor) {
@@ -177,7 +152,7 @@ std::optional<Tensor> castTensor(const Tensor &input, DType dtype) {
       result.data<uint8_t>()[i] = values[i] != 0;
       break;
     default:
-      visitIntegerDType(dtype, [&](auto tag) {
+      visitDType(dtype, [&](auto tag) {
         using T = decltype(tag);
         if (exactInt64 && dtype == DType::I64)
           result.data<T>()[i] = input.data<int64_t>()[i];

@@ -9,6 +9,7 @@
 #include "qcc/Import/OnnxTensor.h"
 #include "OnnxProto.h"
 #include "qcc/Support/Npy.h"
+#include "qcc/Support/WriteFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
@@ -321,17 +322,8 @@ Error writeTensorProtoFile(StringRef path, const Tensor &tensor,
   } else {
     proto.set_raw_data(std::string(bytes, tensor.byteSize()));
   }
-  std::error_code ec;
-  raw_fd_ostream os(path, ec, sys::fs::OF_None);
-  if (ec)
-    return createStringError(ec,
-                             "cannot write '" + path + "': " + ec.message());
-  os << proto.SerializeAsString();
-  os.close();
-  if (os.has_error())
-    return createStringError(os.error(), "cannot write '" + path +
-                                             "': " + os.error().message());
-  return Error::success();
+  return writeFile(path,
+                   [&](raw_ostream &os) { os << proto.SerializeAsString(); });
 }
 
 } // namespace qcc

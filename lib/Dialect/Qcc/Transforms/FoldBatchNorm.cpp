@@ -8,6 +8,7 @@
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
+#include "qcc/Dialect/Qcc/Transforms/ConstantValues.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
@@ -24,19 +25,6 @@ using namespace mlir;
 using namespace qcc;
 
 namespace {
-
-/// The float values of a constant, if `v` is one.
-std::optional<std::vector<float>> floatConstant(Value v) {
-  auto constant = v ? v.getDefiningOp<ConstantOp>() : ConstantOp();
-  auto dense = constant ? dyn_cast<DenseElementsAttr>(constant.getValue())
-                        : DenseElementsAttr();
-  if (!dense || !dense.getElementType().isF32())
-    return std::nullopt;
-  std::vector<float> values;
-  for (const APFloat &x : dense.getValues<APFloat>())
-    values.push_back(x.convertToFloat());
-  return values;
-}
 
 /// One value per output channel of `features` channels from a constant
 /// that broadcasts along the channel axis of an NCHW result: a scalar, or a
@@ -104,6 +92,30 @@ Conv2DOp foldableConv(Operation *op, Value input) {
   return conv;
 }
 
+/// A batch norm with constant statistics as the per-channel affine map it
+/// computes: y = mul * x + add, mul = g / sqrt(var + eps) and
+/// add = beta - mean * mul.
+struct ChannelAffine {
+  std::vector<float> mul, add;
+};
+std::optional<ChannelAffine> affineOf(BatchNormOp bn) {
+  std::optional<std::vector<float>> scale = floatConstant(bn.getScale()),
+                                    beta = floatConstant(bn.getBias()),
+                                    mean = floatConstant(bn.getMean()),
+                                    var = floatConstant(bn.getVar());
+  if (!scale || !beta || !mean || !var)
+    return std::nullopt;
+  float epsilon = bn.getEpsilon().convertToFloat();
+  size_t channels = scale->size();
+  ChannelAffine affine{std::vector<float>(channels),
+                       std::vector<float>(channels)};
+  for (size_t c = 0; c < channels; ++c) {
+    affine.mul[c] = (*scale)[c] / std::sqrt((*var)[c] + epsilon);
+    affine.add[c] = (*beta)[c] - (*mean)[c] * affine.mul[c];
+  }
+  return affine;
+}
+
 struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(BatchNormOp bn,
@@ -111,20 +123,10 @@ struct FoldBatchNormIntoConv : OpRewritePattern<BatchNormOp> {
     Conv2DOp conv = foldableConv(bn, bn.getInput());
     if (!conv)
       return rewriter.notifyMatchFailure(bn, "no foldable convolution");
-    std::optional<std::vector<float>> scale = floatConstant(bn.getScale()),
-                                      beta = floatConstant(bn.getBias()),
-                                      mean = floatConstant(bn.getMean()),
-                                      var = floatConstant(bn.getVar());
-    if (!scale || !beta || !mean || !var)
+    std::optional<ChannelAffine> affine = affineOf(bn);
+    if (!affine)
       return rewriter.notifyMatchFailure(bn, "non-constant statistics");
-    float epsilon = bn.getEpsilon().convertToFloat();
-    size_t channels = scale->size();
-    std::vector<float> mul(channels), add(channels);
-    for (size_t c = 0; c < channels; ++c) {
-      mul[c] = (*scale)[c] / std::sqrt((*var)[c] + epsilon);
-      add[c] = (*beta)[c] - (*mean)[c] * mul[c];
-    }
-    return foldInto(conv, bn, mul, add, rewriter);
+    return foldInto(conv, bn, affine->mul, affine->add, rewriter);
   }
 };
 
@@ -140,28 +142,19 @@ struct BatchNormAsDepthwiseConv : OpRewritePattern<BatchNormOp> {
     if (type.getRank() != 4 || ShapedType::isDynamic(type.getDimSize(1)) ||
         !type.getElementType().isF32())
       return rewriter.notifyMatchFailure(bn, "not a static NCHW float tensor");
-    std::optional<std::vector<float>> scale = floatConstant(bn.getScale()),
-                                      beta = floatConstant(bn.getBias()),
-                                      mean = floatConstant(bn.getMean()),
-                                      var = floatConstant(bn.getVar());
-    if (!scale || !beta || !mean || !var)
+    std::optional<ChannelAffine> affine = affineOf(bn);
+    if (!affine)
       return rewriter.notifyMatchFailure(bn, "non-constant statistics");
     int64_t channels = type.getDimSize(1);
-    float epsilon = bn.getEpsilon().convertToFloat();
-    std::vector<float> weights(channels), bias(channels);
-    for (int64_t c = 0; c < channels; ++c) {
-      weights[c] = (*scale)[c] / std::sqrt((*var)[c] + epsilon);
-      bias[c] = (*beta)[c] - (*mean)[c] * weights[c];
-    }
     auto weightType =
         RankedTensorType::get({channels, 1, 1, 1}, type.getElementType());
     auto biasType = RankedTensorType::get({channels}, type.getElementType());
     Value w = ConstantOp::create(
         rewriter, bn.getLoc(), weightType,
-        DenseElementsAttr::get(weightType, ArrayRef<float>(weights)));
+        DenseElementsAttr::get(weightType, ArrayRef<float>(affine->mul)));
     Value b = ConstantOp::create(
         rewriter, bn.getLoc(), biasType,
-        DenseElementsAttr::get(biasType, ArrayRef<float>(bias)));
+        DenseElementsAttr::get(biasType, ArrayRef<float>(affine->add)));
     auto conv = Conv2DOp::create(rewriter, bn.getLoc(), type, bn.getInput(), w,
                                  b, rewriter.getDenseI64ArrayAttr({1, 1}),
                                  rewriter.getDenseI64ArrayAttr({1, 1}),

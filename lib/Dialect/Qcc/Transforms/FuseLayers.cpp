@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/Transforms/ConstantValues.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
@@ -76,15 +77,14 @@ struct FuseActivation : RewritePattern {
   }
 };
 
-/// The value of a float constant holding one value (a splat), if `v` is one.
+/// The value of a float constant whose elements are all equal, if `v` is
+/// one.
 std::optional<double> scalarConstant(Value v) {
-  auto constant = v.getDefiningOp<ConstantOp>();
-  if (!constant)
+  std::optional<std::vector<float>> values = floatConstant(v);
+  if (!values || values->empty() ||
+      llvm::any_of(*values, [&](float x) { return x != values->front(); }))
     return std::nullopt;
-  auto dense = dyn_cast<DenseFPElementsAttr>(constant.getValue());
-  if (!dense || !dense.isSplat())
-    return std::nullopt;
-  return dense.getSplatValue<APFloat>().convertToDouble();
+  return values->front();
 }
 
 /// Whether `v` is clip(x + 3, 0, 6): an add of the scalar 3 with a fused

@@ -367,17 +367,9 @@ struct PropagateRangesPass
       return failure();
 
     llvm::DenseMap<Value, Statistics> stats;
-    auto slice = [&](int64_t run) {
-      SmallVector<Tensor> inputs;
-      for (const Tensor &batch : batches) {
-        int64_t rows = batch.shape()[0] / runs;
-        inputs.push_back(batch.sliceOuter(run * rows, (run + 1) * rows));
-      }
-      return inputs;
-    };
     auto each = [&](auto record) {
       for (int64_t run = 0; run < runs; ++run) {
-        SmallVector<Tensor> inputs = slice(run);
+        SmallVector<Tensor> inputs = runInputs(batches, runs, run);
         for (auto [arg, input] : llvm::zip(func.getArguments(), inputs))
           if (input.dtype() == DType::F32)
             record(stats[arg], input);

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/Transforms/ConstantValues.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -32,20 +33,6 @@ using namespace qcc;
 namespace {
 
 RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
-
-/// The float values of a constant weight or bias, if `v` is one.
-std::optional<std::vector<float>> constantValues(Value v) {
-  auto constant = v ? v.getDefiningOp<ConstantOp>() : ConstantOp();
-  if (!constant)
-    return std::nullopt;
-  auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
-  if (!dense || !dense.getElementType().isF32())
-    return std::nullopt;
-  std::vector<float> values;
-  for (const APFloat &x : dense.getValues<APFloat>())
-    values.push_back(x.convertToFloat());
-  return values;
-}
 
 struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
   using QuantizeBase::QuantizeBase;
@@ -226,8 +213,8 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
   LogicalResult quantizeContraction(Operation *op) {
     Value input = op->getOperand(0), weight = op->getOperand(1);
     Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
-    std::optional<std::vector<float>> w = constantValues(weight);
-    std::optional<std::vector<float>> biasValues = constantValues(bias);
+    std::optional<std::vector<float>> w = floatConstant(weight);
+    std::optional<std::vector<float>> biasValues = floatConstant(bias);
     if (!w || (bias && !biasValues) ||
         !typeOf(input).getElementType().isF32()) {
       op->emitWarning("stays float: qcc-quantize needs constant float "
@@ -345,7 +332,7 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
 
   /// A float constant as a per-tensor quantized constant covering its values.
   FailureOr<Value> quantizedConstant(Value v) {
-    std::optional<std::vector<float>> values = constantValues(v);
+    std::optional<std::vector<float>> values = floatConstant(v);
     if (!values || values->empty())
       return failure();
     double lo = 0, hi = 0;
@@ -374,7 +361,7 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
 
   /// An operand of integer arithmetic: a quantized constant or activation.
   FailureOr<Value> arithmeticOperand(Value v) {
-    if (constantValues(v) && !quantized.count(v))
+    if (floatConstant(v) && !quantized.count(v))
       return quantizedConstant(v);
     return getQuantized(v);
   }
@@ -471,7 +458,7 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
     // multiplied (or divided), then requantize. Exact and cheap.
     if (isa<MulOp, DivOp>(op) && !act) {
       for (auto [data, constant] : {std::pair(lhs, rhs), std::pair(rhs, lhs)}) {
-        std::optional<std::vector<float>> c = constantValues(constant);
+        std::optional<std::vector<float>> c = floatConstant(constant);
         if (isa<DivOp>(op) && data != lhs)
           continue;
         if (!c || c->size() != 1 || !(c->front() > 0) ||
