@@ -690,6 +690,26 @@ kernels::Conv2DShape convShape(Conv2DOp op) {
   return convGeometry(op, shapeOf(op.getWeight())[0]);
 }
 
+/// A float convolution or transposed convolution of geometry `shape`
+/// computed by `kernel`, then its fused activation.
+template <typename ConvOp>
+FloatFn floatConvolution(ConvOp conv, kernels::Conv2DShape shape,
+                         void (*kernel)(const float *, const float *,
+                                        const float *, float *,
+                                        const kernels::Conv2DShape &)) {
+  SmallVector<int64_t> outShape(shapeOf(conv.getOutput()));
+  std::function<float(float)> act =
+      activationFunction(conv.getFusedActivationAttr());
+  bool hasBias = static_cast<bool>(conv.getBias());
+  return [=](ArrayRef<const Tensor *> in) {
+    Tensor out(DType::F32, outShape);
+    kernel(in[0]->data<float>(), in[1]->data<float>(),
+           hasBias ? in[2]->data<float>() : nullptr, out.data<float>(), shape);
+    applyInPlace(out, act);
+    return out;
+  };
+}
+
 /// The kernel taps k in [0, kernel) of output position `o` whose input
 /// position o * stride - pad + k * dilation lies in [lo, hi).
 std::pair<int64_t, int64_t> tapRange(int64_t o, int64_t stride, int64_t pad,
@@ -783,36 +803,11 @@ FailureOr<FloatFn> Compiler::floatFunction(Operation *op) {
       return run([](float a, float b) { return a / b; });
     return run([](float x, float slope) { return x < 0 ? slope * x : x; });
   }
-  if (auto conv = dyn_cast<Conv2DOp>(op)) {
-    kernels::Conv2DShape s = convShape(conv);
-    SmallVector<int64_t> outShape = result(conv.getOutput());
-    std::function<float(float)> act =
-        activationFunction(conv.getFusedActivationAttr());
-    bool hasBias = static_cast<bool>(conv.getBias());
-    return FloatFn([=](ArrayRef<const Tensor *> in) {
-      Tensor out(DType::F32, outShape);
-      kernels::conv2d(in[0]->data<float>(), in[1]->data<float>(),
-                      hasBias ? in[2]->data<float>() : nullptr,
-                      out.data<float>(), s);
-      applyInPlace(out, act);
-      return out;
-    });
-  }
-  if (auto conv = dyn_cast<ConvTranspose2DOp>(op)) {
-    kernels::Conv2DShape s = convTransposeShape(conv);
-    SmallVector<int64_t> outShape(shapeOf(conv.getOutput()));
-    std::function<float(float)> act =
-        activationFunction(conv.getFusedActivationAttr());
-    bool hasBias = static_cast<bool>(conv.getBias());
-    return FloatFn([=](ArrayRef<const Tensor *> args) {
-      Tensor result(DType::F32, outShape);
-      kernels::convTranspose2d(args[0]->data<float>(), args[1]->data<float>(),
-                               hasBias ? args[2]->data<float>() : nullptr,
-                               result.data<float>(), s);
-      applyInPlace(result, act);
-      return result;
-    });
-  }
+  if (auto conv = dyn_cast<Conv2DOp>(op))
+    return floatConvolution(conv, convShape(conv), kernels::conv2d<float>);
+  if (auto conv = dyn_cast<ConvTranspose2DOp>(op))
+    return floatConvolution(conv, convTransposeShape(conv),
+                            kernels::convTranspose2d<float>);
   if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
     int64_t m = shapeOf(fc.getInput())[0], k = shapeOf(fc.getInput())[1];
     int64_t n = shapeOf(fc.getWeight())[0];
