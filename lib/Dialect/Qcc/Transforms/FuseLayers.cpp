@@ -141,9 +141,10 @@ struct RecognizeHardSwish : RewritePattern {
       if (x.getType() != op->getResult(0).getType() ||
           !isShiftedRelu6Of(gate, x))
         continue;
+      Attribute range = op->getAttr(QccDialect::kRangeAttrName);
       auto hardSwish = rewriter.replaceOpWithNewOp<HardSwishOp>(
           op, op->getResult(0).getType(), x);
-      if (Attribute range = op->getAttr(QccDialect::kRangeAttrName))
+      if (range)
         hardSwish->setAttr(QccDialect::kRangeAttrName, range);
       return success();
     }
