@@ -24,6 +24,8 @@ void qcc::buildCalibrationPipeline(mlir::OpPassManager &pm,
   func.addPass(createFoldBatchNorm());
   func.addPass(mlir::createCanonicalizerPass());
   func.addPass(createFuseLayers());
+  if (options.equalize)
+    func.addPass(createEqualizeLayers());
   PropagateRangesOptions ranges;
   ranges.calib.assign(options.calib.begin(), options.calib.end());
   ranges.method = options.method;
@@ -36,6 +38,17 @@ void qcc::buildIntegerLoweringPipeline(mlir::OpPassManager &pm,
   mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
   QuantizeOptions quantize;
   quantize.precision = options.precision;
+  if (options.precision == "mixed") {
+    AssignBitWidthsOptions assign;
+    assign.calib.assign(options.calib.begin(), options.calib.end());
+    assign.maxAccuracyDrop = options.maxAccuracyDrop;
+    assign.minSqnr = options.minSqnr;
+    assign.biasCorrection = options.biasCorrection;
+    assign.progress = true;
+    func.addPass(createAssignBitWidths(assign));
+    quantize.precision = "int8";
+  }
+  quantize.biasCorrection = options.biasCorrection;
   func.addPass(createQuantize(quantize));
   func.addPass(mlir::createCanonicalizerPass());
   func.addPass(createVerifyIntegerOnly());

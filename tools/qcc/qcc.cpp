@@ -12,7 +12,6 @@
 
 #include "qcc/Driver/Diagnostics.h"
 #include "qcc/Driver/LoadModel.h"
-#include "qcc/Driver/MixedPrecision.h"
 #include "qcc/Driver/Report.h"
 #include "qcc/Import/OnnxTensor.h"
 #include "qcc/InitAll.h"
@@ -83,19 +82,34 @@ cl::opt<std::string>
                          "percentile or mse"),
                 cl::cat(quantCategory));
 
+cl::opt<bool> equalize(
+    "equalize",
+    cl::desc("Cross-layer equalization: even out the per-channel weight "
+             "ranges of consecutive convolutions before calibration (helps "
+             "int4 weights; can cost int8 accuracy)"),
+    cl::cat(quantCategory));
+
+cl::opt<bool> biasCorrection(
+    "bias-correction", cl::init(true),
+    cl::desc("Correct each layer's bias for the mean error its weight "
+             "rounding causes, from the calibrated input means (default on; "
+             "--bias-correction=false to disable)"),
+    cl::cat(quantCategory));
+
 cl::opt<std::string>
     precisionName("precision", cl::value_desc("scheme"),
                   cl::desc("Quantization scheme: int8 (W8A8, the default "
                            "with --calib), w8a16 (int16 activations), w4a8 "
-                           "(int4 weights), mixed (int4 or int8 weights per "
-                           "layer, see --max-accuracy-drop)"),
+                           "(int4 weights), mixed (w4a8, w8a8 or w8a16 per "
+                           "layer, searched under --max-accuracy-drop and "
+                           "--min-sqnr)"),
                   cl::cat(quantCategory));
 
 cl::opt<double> maxAccuracyDrop(
     "max-accuracy-drop", cl::init(0.5), cl::value_desc("points"),
     cl::desc("With --precision=mixed: the most top-1 agreement with the "
              "float model (on the calibration inputs, in percentage points) "
-             "that int4 weights may cost"),
+             "that lower bit-widths may cost"),
     cl::cat(quantCategory));
 
 cl::opt<double> minSqnr(
@@ -105,10 +119,11 @@ cl::opt<double> minSqnr(
     cl::cat(quantCategory));
 
 cl::opt<std::string> reportFilename(
-    "report", cl::value_desc("file.json"),
+    "report", cl::value_desc("file.json|file.html"),
     cl::desc("Write a per-layer quantization report: bits, scale, zero "
-             "point, range, MACs, bit-ops, SQNR against float on the "
-             "calibration inputs"),
+             "point, range, MACs, bit-ops, accumulator bound, SQNR against "
+             "float on the calibration inputs, the mixed-precision front; "
+             "as HTML with plots when the name ends in .html"),
     cl::cat(quantCategory));
 
 /// Prints "qcc: error: <message>" and returns the failing exit code.
@@ -194,37 +209,23 @@ readCalibrationInputs(const qcc::LoadedModel &model) {
 }
 
 /// Quantizes `module` (its function `mainName`); with --precision=mixed,
-/// searches the per-layer weight bit-widths first; with --report, writes
-/// what quantization did to each layer.
+/// searches the per-layer bit-widths first; with --report, writes what
+/// quantization did to each layer.
 LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model,
                        StringRef mainName) {
   qcc::QuantizePipelineOptions options;
   options.calib.assign(calibFiles.begin(), calibFiles.end());
   options.method = calibMethod;
+  options.equalize = equalize;
+  options.biasCorrection = biasCorrection;
+  options.maxAccuracyDrop = maxAccuracyDrop;
+  options.minSqnr = minSqnr;
   if (!precisionName.empty())
     options.precision = precisionName;
-  bool mixed = options.precision == "mixed";
-  if (mixed)
-    options.precision = "int8";
   mlir::PassManager calibrate(module.getContext());
   qcc::buildCalibrationPipeline(calibrate, options);
   if (failed(calibrate.run(module)))
     return failure();
-  FailureOr<SmallVector<qcc::Tensor>> inputs;
-  if (mixed || !reportFilename.empty()) {
-    inputs = readCalibrationInputs(model);
-    if (failed(inputs))
-      return failure();
-  }
-  std::optional<qcc::MixedPrecisionResult> search;
-  if (mixed) {
-    FailureOr<qcc::MixedPrecisionResult> result = qcc::assignWeightBits(
-        module.lookupSymbol<mlir::func::FuncOp>(mainName), options, *inputs,
-        maxAccuracyDrop, minSqnr, errs());
-    if (failed(result))
-      return failure();
-    search = std::move(*result);
-  }
   mlir::OwningOpRef<mlir::ModuleOp> floatModule;
   if (!reportFilename.empty())
     floatModule = module.clone();
@@ -235,24 +236,16 @@ LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model,
   if (reportFilename.empty())
     return success();
 
+  FailureOr<SmallVector<qcc::Tensor>> inputs = readCalibrationInputs(model);
+  if (failed(inputs))
+    return failure();
   auto floatMain = floatModule->lookupSymbol<mlir::func::FuncOp>(mainName);
   auto quantMain = module.lookupSymbol<mlir::func::FuncOp>(mainName);
   FailureOr<json::Value> report =
       qcc::quantizationReport(floatMain, quantMain, *inputs);
   if (failed(report))
     return failure();
-  if (search)
-    report->getAsObject()->try_emplace("mixed_precision", search->toJSON());
-  std::string errorMessage;
-  std::unique_ptr<ToolOutputFile> output =
-      mlir::openOutputFile(reportFilename, &errorMessage);
-  if (!output) {
-    fail("cannot open report file '" + reportFilename + "': " + errorMessage);
-    return failure();
-  }
-  output->os() << formatv("{0:2}", *report) << "\n";
-  output->keep();
-  return success();
+  return qcc::writeReport(*report, reportFilename);
 }
 
 } // namespace
@@ -320,6 +313,10 @@ int main(int argc, char **argv) {
 
   if (!reportFilename.empty() && calibFiles.empty())
     return fail("--report needs calibration inputs (--calib)");
+  if (!precisionName.empty() &&
+      !llvm::is_contained({"int8", "w8a16", "w4a8", "mixed"}, precisionName))
+    return fail("unknown --precision '" + precisionName +
+                "' (expected one of: int8, w8a16, w4a8, mixed)");
   if (precisionName == "mixed" && calibFiles.empty())
     return fail("--precision=mixed needs calibration inputs (--calib)");
   if (calibFiles.empty() && precisionName.empty()) {

@@ -28,8 +28,16 @@ struct QuantizePipelineOptions {
   /// minmax, percentile or mse.
   std::string method = "minmax";
   double percentile = 99.99;
-  /// int8, w8a16 or w4a8.
+  /// int8, w8a16, w4a8 or mixed.
   std::string precision = "int8";
+  /// With mixed: the budget of qcc-assign-bitwidths.
+  double maxAccuracyDrop = 0.5;
+  double minSqnr = 0;
+  /// Cross-layer equalization of consecutive convolutions before
+  /// calibration.
+  bool equalize = false;
+  /// Correct biases for the weights' rounding error (qcc-quantize).
+  bool biasCorrection = true;
 };
 
 /// Cleans up freshly imported or hand-written float IR: canonicalization
@@ -37,11 +45,14 @@ struct QuantizePipelineOptions {
 void buildImportCleanupPipeline(mlir::OpPassManager &pm);
 
 /// The float half of quantization: fold batch norms and constant scalings,
-/// fuse activations, calibrate and propagate ranges.
+/// fuse activations, equalize layers if asked, calibrate and propagate
+/// ranges.
 void buildCalibrationPipeline(mlir::OpPassManager &pm,
                               const QuantizePipelineOptions &options);
 
-/// The integer half: lower to integer-only ops and check the result.
+/// The integer half: with mixed precision, choose bit-widths per layer;
+/// lower to integer-only ops and check the result. Prints the search's
+/// progress to stderr.
 void buildIntegerLoweringPipeline(mlir::OpPassManager &pm,
                                   const QuantizePipelineOptions &options);
 

@@ -21,10 +21,11 @@ models.py report REPORT.json Q.npy FLOAT.npy
                                       prints the layers of a qcc --report and
                                       asserts that its last layer's SQNR is
                                       the one of Q.npy against FLOAT.npy
-models.py mixed REPORT.json MAX_BIT_OPS_PERCENT
+models.py mixed REPORT.json INT8_REPORT.json MAX_BIT_OPS_PERCENT
                                       prints the mixed-precision front of a
                                       qcc --report and asserts the chosen
-                                      point's bit-ops against uniform int8
+                                      point's bit-ops against those of the
+                                      uniform int8 report
 """
 import sys
 
@@ -86,23 +87,29 @@ elif command == "report":
         layers = json.load(f)["layers"]
     for layer in layers:
         lo, hi = layer["range"]
+        acc = layer.get("accumulator_bits")
         print(f"{layer['name']} {layer['op']} i{layer['bits']} "
               f"[{lo:.2f}, {hi:.2f}] {layer.get('macs', 0)} MACs "
-              f"{layer.get('bit_ops', 0)} bit-ops {layer['sqnr_db']:.1f} dB")
+              f"{layer.get('bit_ops', 0)} bit-ops "
+              f"{f'{acc}-bit accumulator ' if acc else ''}"
+              f"{layer['sqnr_db']:.1f} dB")
     q, f = np.load(sys.argv[3]), np.load(sys.argv[4])
     sqnr = 10 * np.log10(float((f**2).sum()) / float(((f - q) ** 2).sum()))
     assert abs(layers[-1]["sqnr_db"] - sqnr) < 0.05, (layers[-1], sqnr)
 elif command == "mixed":
     import json
     with open(sys.argv[2]) as f:
-        search = json.load(f)["mixed_precision"]
-    front = search["front"]
-    for i, point in enumerate(front):
-        mark = "*" if i == search["chosen"] else " "
-        print(f"{mark} {100 * point['bit_ops'] / front[0]['bit_ops']:.1f} % "
-              f"bit-ops {point['agreement_percent']:.2f} % "
-              f"{point['sqnr_db']:.1f} dB int4: {','.join(point['int4_layers'])}")
-    ratio = 100 * front[search["chosen"]]["bit_ops"] / front[0]["bit_ops"]
-    assert ratio <= float(sys.argv[3]), ratio
+        front = json.load(f)["mixed_precision"]["front"]
+    with open(sys.argv[3]) as f:
+        int8 = sum(layer.get("bit_ops", 0) for layer in json.load(f)["layers"])
+    for point in front:
+        mark = "*" if point["chosen"] else " "
+        print(f"{mark} {100 * point['bit_ops'] / int8:.1f} % bit-ops "
+              f"{point['agreement_percent']:.2f} % {point['sqnr_db']:.1f} dB "
+              f"{' '.join(point['layers'])}")
+    chosen = [p for p in front if p["chosen"]]
+    assert len(chosen) == 1, chosen
+    ratio = 100 * chosen[0]["bit_ops"] / int8
+    assert ratio <= float(sys.argv[4]), ratio
 else:
     sys.exit(f"unknown command {command}")

@@ -47,6 +47,19 @@ verifyQccAttribute(function_ref<InFlightDiagnostic()> emitError,
       return emitError() << "'" << name << "' must be a string attribute";
     return success();
   }
+  if (name == QccDialect::kChannelMeanAttrName) {
+    if (!isa<DenseF32ArrayAttr>(attr.getValue()))
+      return emitError() << "'" << name << "' must be an array<f32: ...>";
+    return success();
+  }
+  if (name == QccDialect::kParetoFrontAttrName) {
+    auto front = dyn_cast<ArrayAttr>(attr.getValue());
+    if (onArgument || !front ||
+        !llvm::all_of(front, llvm::IsaPred<DictionaryAttr>))
+      return emitError() << "'" << name
+                         << "' must be an array of dictionaries on a function";
+    return success();
+  }
   // A bit-width on the op it describes, one of `allowed`.
   auto verifyWidth = [&](StringRef belongs, ArrayRef<int64_t> allowed,
                          StringRef values) -> LogicalResult {

@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/Transforms/CalibrationInputs.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
-#include "qcc/Import/OnnxTensor.h"
 #include "qcc/Interpreter/Interpreter.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -183,6 +183,9 @@ Interval activationBound(Operation *op) {
 struct Statistics {
   double min = kInf, max = -kInf;
   std::vector<uint64_t> histogram; // over [min, max], second pass
+  // Per channel (axis 1): the sum of the values and how many were summed.
+  std::vector<double> channelSums;
+  int64_t perChannel = 0;
 
   static constexpr int kBins = 2048;
 
@@ -194,6 +197,18 @@ struct Statistics {
       min = std::min<double>(min, data[i]);
       max = std::max<double>(max, data[i]);
     }
+  }
+
+  void recordChannelSums(const Tensor &t) {
+    ArrayRef<int64_t> shape = t.shape();
+    int64_t channels = shape[1], inner = 1;
+    for (int64_t d : shape.drop_front(2))
+      inner *= d;
+    channelSums.resize(channels);
+    const float *data = t.data<float>();
+    for (int64_t i = 0, n = t.numElements(); i < n; ++i)
+      channelSums[i / inner % channels] += data[i];
+    perChannel += t.numElements() / channels;
   }
 
   void recordHistogram(const Tensor &t) {
@@ -333,58 +348,53 @@ struct PropagateRangesPass
   /// of every float tensor into an interval.
   LogicalResult calibrate(func::FuncOp func,
                           llvm::DenseMap<Value, Interval> &measured) {
-    if (calib.size() != func.getNumArguments())
-      return func.emitError("expects one calibration file per argument (")
-             << func.getNumArguments() << "), got " << calib.size();
-    SmallVector<Tensor> batches;
-    int64_t runs = -1;
-    for (auto [i, path] : llvm::enumerate(calib)) {
-      llvm::Expected<Tensor> tensor = readTensorFile(path);
-      if (!tensor)
-        return func.emitError("calibration: ")
-               << llvm::toString(tensor.takeError());
-      auto type = cast<RankedTensorType>(func.getArgumentTypes()[i]);
-      ArrayRef<int64_t> want = type.getShape(), have = tensor->shape();
-      std::optional<DType> dtype = dtypeOf(type.getElementType());
-      if (dtype != tensor->dtype() || want.empty() ||
-          have.size() != want.size() ||
-          want.drop_front() != have.drop_front() || want[0] <= 0 ||
-          have[0] % want[0])
-        return func.emitError("calibration file '")
-               << path << "' (" << dtypeName(tensor->dtype()) << " "
-               << formatShapeOf(have) << ") does not hold batches of argument #"
-               << i << " (" << type << ")";
-      int64_t k = have[0] / want[0];
-      if (runs >= 0 && k != runs)
-        return func.emitError("calibration files hold different numbers of "
-                              "batches (")
-               << runs << " and " << k << ")";
-      runs = k;
-      batches.push_back(std::move(*tensor));
-    }
+    FailureOr<CalibrationInputs> inputs = readCalibrationInputs(func, calib);
+    if (failed(inputs))
+      return failure();
     FailureOr<Program> program = Program::compile(func);
     if (failed(program))
       return failure();
 
     llvm::DenseMap<Value, Statistics> stats;
     auto each = [&](auto record) {
-      for (int64_t run = 0; run < runs; ++run) {
-        SmallVector<Tensor> inputs = runInputs(batches, runs, run);
-        for (auto [arg, input] : llvm::zip(func.getArguments(), inputs))
+      for (int64_t run = 0; run < inputs->runs; ++run) {
+        SmallVector<Tensor> slice =
+            runInputs(inputs->batches, inputs->runs, run);
+        for (auto [arg, input] : llvm::zip(func.getArguments(), slice))
           if (input.dtype() == DType::F32)
-            record(stats[arg], input);
-        program->run(inputs, [&](Value v, const Tensor &t) {
+            record(arg, stats[arg], input);
+        program->run(slice, [&](Value v, const Tensor &t) {
           if (t.dtype() == DType::F32)
-            record(stats[v], t);
+            record(v, stats[v], t);
         });
       }
     };
-    each([](Statistics &s, const Tensor &t) { s.record(t); });
+    // Channel means of the inputs of convolutions and fully connected
+    // layers, for bias correction.
+    llvm::DenseSet<Value> layerInputs;
+    func.walk([&](Operation *op) {
+      if (isa<Conv2DOp, FullyConnectedOp>(op) &&
+          cast<ShapedType>(op->getOperand(0).getType()).getRank() >= 2)
+        layerInputs.insert(op->getOperand(0));
+    });
+    each([&](Value v, Statistics &s, const Tensor &t) {
+      s.record(t);
+      if (layerInputs.contains(v))
+        s.recordChannelSums(t);
+    });
     if (method != "minmax")
-      each([](Statistics &s, const Tensor &t) { s.recordHistogram(t); });
+      each([](Value, Statistics &s, const Tensor &t) { s.recordHistogram(t); });
+    Builder b(&getContext());
     for (auto &[value, s] : stats) {
       if (!(s.min <= s.max))
         continue;
+      if (s.perChannel) {
+        SmallVector<float> means;
+        for (double sum : s.channelSums)
+          means.push_back(sum / s.perChannel);
+        setAttr(value, QccDialect::kChannelMeanAttrName,
+                b.getDenseF32ArrayAttr(means));
+      }
       measured[value] = method == "minmax"       ? Interval::of(s.min, s.max)
                         : method == "percentile" ? s.percentile(percentile)
                                                  : s.minimizeMse();
@@ -392,11 +402,13 @@ struct PropagateRangesPass
     return success();
   }
 
-  static std::string formatShapeOf(ArrayRef<int64_t> shape) {
-    std::string text;
-    for (int64_t size : shape)
-      text += (text.empty() ? "" : "x") + std::to_string(size);
-    return text;
+  /// Sets a discardable attribute on `v`'s defining op or argument.
+  static void setAttr(Value v, StringRef name, Attribute attr) {
+    if (auto arg = dyn_cast<BlockArgument>(v))
+      cast<func::FuncOp>(arg.getOwner()->getParentOp())
+          .setArgAttr(arg.getArgNumber(), name, attr);
+    else
+      v.getDefiningOp()->setAttr(name, attr);
   }
 };
 

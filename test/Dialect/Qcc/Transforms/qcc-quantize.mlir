@@ -173,3 +173,17 @@ func.func @upsampling(%x: tensor<1x1x2x2xf32> {qcc.range = #qcc.range<-1.0, 1.0>
   %r = qcc.resize %t {mode = #qcc.resize_mode<nearest>, coordinate_transform = #qcc.coordinate_transform<asymmetric>, nearest_mode = #qcc.nearest_mode<floor>, qcc.range = #qcc.range<-2.0, 2.0>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x8x8xf32>
   return %r : tensor<1x2x8x8xf32>
 }
+
+// -----
+
+// The overflow proof: 300 int16 inputs (|x - zp| <= 65535) times weights of
+// 127 can reach 65535 * 300 * 127 = 2496883500 > 2^31 - 1 in the int32
+// accumulator; the pass says so. The first layer's (2 inputs) is proven.
+func.func @accumulator_overflow(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.0>}) -> tensor<1x1xf32> {
+  %w = qcc.constant dense<0.25> : tensor<300x2xf32>
+  %y = qcc.fully_connected %x, %w {qcc.bit_width = 16 : i64, qcc.range = #qcc.range<0.0, 1.0>} : (tensor<1x2xf32>, tensor<300x2xf32>) -> tensor<1x300xf32>
+  %w2 = qcc.constant dense<1.0> : tensor<1x300xf32>
+  // expected-warning @+1 {{the int32 accumulator of this layer can reach 2496883500 for some inputs of its storage range and wrap (1 layer(s) in all; the report's accumulator_bits gives each)}}
+  %z = qcc.fully_connected %y, %w2 {qcc.range = #qcc.range<0.0, 300.0>} : (tensor<1x300xf32>, tensor<1x300xf32>) -> tensor<1x1xf32>
+  return %z : tensor<1x1xf32>
+}

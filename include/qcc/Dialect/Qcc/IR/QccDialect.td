@@ -36,6 +36,14 @@ def Qcc_Dialect : Dialect {
       connected op: the storage bit-width of its constant weights (4 or 8),
       overriding the precision `qcc-quantize` applies to the whole model
       (mixed precision).
+    * `qcc.channel_mean = array<f32: ...>` on an op (or a function argument)
+      whose result feeds a convolution or fully connected layer: the mean of
+      each channel (axis 1) over the calibration inputs, which `qcc-quantize`
+      uses to correct the bias for the layer's weight rounding error.
+    * `qcc.pareto_front = [{bit_ops = ..., agreement_percent = ..., sqnr_db =
+      ..., chosen = true, layers = ["conv1:w4a8", ...]}, ...]` on a function:
+      the non-dominated bit-width assignments `qcc-assign-bitwidths` measured,
+      cheapest first.
     * `qcc.name = "conv1"` on a function argument or result: the name of the
       tensor in the source model (used in reports and the generated
       library's metadata).
@@ -58,6 +66,13 @@ def Qcc_Dialect : Dialect {
     /// Name of the discardable attribute holding a layer's weight bit-width.
     static constexpr ::llvm::StringLiteral kWeightBitsAttrName =
         "qcc.weight_bits";
+    /// Name of the discardable attribute holding calibrated channel means.
+    static constexpr ::llvm::StringLiteral kChannelMeanAttrName =
+        "qcc.channel_mean";
+    /// Name of the discardable attribute holding a mixed-precision search's
+    /// Pareto front.
+    static constexpr ::llvm::StringLiteral kParetoFrontAttrName =
+        "qcc.pareto_front";
     /// Name of the discardable attribute holding a source-model tensor name.
     static constexpr ::llvm::StringLiteral kNameAttrName = "qcc.name";
   }];

@@ -101,6 +101,79 @@ def FuseLayers : Pass<"qcc-fuse-layers", "mlir::func::FuncOp"> {
   let dependentDialects = ["::qcc::QccDialect"];
 }
 
+def EqualizeLayers : Pass<"qcc-equalize-layers", "mlir::func::FuncOp"> {
+  let summary = "Cross-layer equalization of consecutive convolutions";
+  let description = [{
+    For a float `conv2d` with constant weights whose only use is another
+    such convolution (directly or through a fused `relu`), scales output
+    channel `c` of the first by `1 / s_c` (weights and bias) and the weights
+    reading input channel `c` in the second by `s_c`, with
+    `s_c = sqrt(r1_c / r2_c)` for the channels' largest weight magnitudes
+    `r1_c` and `r2_c`: both then have the range `sqrt(r1_c * r2_c)`. Because
+    `relu(x / s) = relu(x) / s` for `s > 0`, the function is unchanged; the
+    per-channel weight ranges become even, which low-bit weights and
+    depthwise convolutions (one channel per filter) need. Chains are swept
+    until the scales settle. Run before calibration: a `qcc.range` on a
+    rescaled convolution is dropped.
+
+    ```mlir
+    %0 = qcc.conv2d %x, %w1, %b1 {fused_activation = #qcc.activation<relu>} : ...
+    %1 = qcc.conv2d %0, %w2 : ...
+    // becomes, with w1'[c] = w1[c] / s[c], b1'[c] = b1[c] / s[c] and
+    // w2'[:, c] = w2[:, c] * s[c]
+    %0 = qcc.conv2d %x, %w1', %b1' {fused_activation = #qcc.activation<relu>} : ...
+    %1 = qcc.conv2d %0, %w2' : ...
+    ```
+  }];
+  let dependentDialects = ["::qcc::QccDialect"];
+}
+
+def AssignBitWidths : Pass<"qcc-assign-bitwidths", "mlir::func::FuncOp"> {
+  let summary = "Choose each layer's weight and activation bit-widths (mixed precision)";
+  let description = [{
+    Runs on a calibrated float function (after qcc-propagate-ranges). A
+    layer is a `conv2d`, `conv_transpose2d`, `fully_connected` or `matmul`
+    with constant weights together with the single-input elementwise and
+    data-movement ops its result flows through up to the next layer. Each
+    layer gets one of three precisions: int4 weights and int8 activations
+    (`w4a8`), int8 both (`w8a8`), int8 weights and int16 activations
+    (`w8a16`), written as `qcc.weight_bits` on the layer and `qcc.bit_width`
+    on its ops.
+
+    Every candidate is measured: a copy is lowered with qcc-quantize and run
+    in the reference interpreter on the `calib` inputs; its accuracy is the
+    top-1 agreement of the first output with the float function's (in
+    percent) and the output SQNR; its cost is the bit-ops of the lowered
+    graph: MACs x weight bits x input bits per layer, plus, for every
+    `requantize` that changes a storage bit-width, one multiply per element
+    at input bits x output bits.
+
+    The search measures uniform int8, then each layer alone at `w4a8` and
+    alone at `w8a16` (its sensitivity). If int8 meets the budget (top-1
+    agreement at most `max-accuracy-drop` points below 100 %, output SQNR at
+    least `min-sqnr` dB), it moves layers to `w4a8`, least
+    sensitive first, while the budget holds; otherwise it moves layers to
+    `w8a16`, most SQNR gained per added bit-op first, until it holds. The
+    cheapest measured point within the budget is chosen (the most accurate
+    one, with a warning, if none is). The non-dominated points (no other is
+    at most as costly and at least as accurate in both measures) are
+    recorded as the function's `qcc.pareto_front`.
+  }];
+  let options = [
+    ListOption<"calib", "calib", "std::string",
+               "Calibration inputs (.npy or .pb), one per argument in order">,
+    Option<"maxAccuracyDrop", "max-accuracy-drop", "double", /*default=*/"0.5",
+           "Most top-1 agreement with the float model to lose, in points">,
+    Option<"minSqnr", "min-sqnr", "double", /*default=*/"0.0",
+           "Lowest output SQNR against the float model to accept, in dB">,
+    Option<"biasCorrection", "bias-correction", "bool", /*default=*/"true",
+           "Measure with qcc-quantize's bias correction">,
+    Option<"progress", "progress", "bool", /*default=*/"false",
+           "Print each measurement to stderr">,
+  ];
+  let dependentDialects = ["::qcc::QccDialect", "::mlir::quant::QuantDialect"];
+}
+
 def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
   let summary = "Lower a calibrated float graph to integer-only qcc ops";
   let description = [{
@@ -129,6 +202,9 @@ def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
   let options = [
     Option<"precision", "precision", "std::string", /*default=*/"\"int8\"",
            "int8 (W8A8), w8a16 (int16 activations) or w4a8 (int4 weights)">,
+    Option<"biasCorrection", "bias-correction", "bool", /*default=*/"true",
+           "Correct the biases of layers with int4 weights for their "
+           "rounding error, from the input's qcc.channel_mean">,
   ];
   let dependentDialects = ["::qcc::QccDialect", "::mlir::quant::QuantDialect"];
 }
