@@ -30,6 +30,7 @@ void qcc::buildCalibrationPipeline(mlir::OpPassManager &pm,
   ranges.calib.assign(options.calib.begin(), options.calib.end());
   ranges.method = options.method;
   ranges.percentile = options.percentile;
+  ranges.progress = true;
   func.addPass(createPropagateRanges(ranges));
 }
 

@@ -13,7 +13,9 @@
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -356,8 +358,19 @@ struct PropagateRangesPass
       return failure();
 
     llvm::DenseMap<Value, Statistics> stats;
+    int passes = method == "minmax" ? 1 : 2, pass = 0;
+    auto lastReport = std::chrono::steady_clock::now();
     auto each = [&](auto record) {
+      ++pass;
       for (int64_t run = 0; run < inputs->runs; ++run) {
+        // A line every two seconds at most: only long runs report.
+        auto now = std::chrono::steady_clock::now();
+        if (progress && now - lastReport >= std::chrono::seconds(2)) {
+          llvm::errs() << llvm::formatv(
+              "qcc-propagate-ranges: pass {0}/{1}, input {2}/{3}\n", pass,
+              passes, run + 1, inputs->runs);
+          lastReport = now;
+        }
         SmallVector<Tensor> slice =
             runInputs(inputs->batches, inputs->runs, run);
         for (auto [arg, input] : llvm::zip(func.getArguments(), slice))

@@ -39,6 +39,8 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
   using QuantizeBase::QuantizeBase;
 
   unsigned activationBits = 8, weightBits = 8;
+  /// The largest int32 bias magnitude: half the accumulator's range.
+  static constexpr double kBiasLimit = 1 << 30;
   llvm::DenseMap<Value, Value> quantized; // float value -> quantized value
   llvm::SmallPtrSet<Operation *, 16> replaced;
 
@@ -339,6 +341,13 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
       bits = layerBits.getInt();
     int64_t wmax = bits == 4 ? 7 : 127;
     SmallVector<double> scales = weightScales(*w, channels, inner, wmax);
+    // The int32 bias b / (s_x * s_w) must fit, with room for the products:
+    // a channel of tiny weights and a large bias (a dead filter) gets a
+    // coarser weight scale rather than a saturated bias.
+    if (biasValues)
+      for (int64_t c = 0; c < channels; ++c)
+        scales[c] = std::max(scales[c],
+                             std::fabs((*biasValues)[c]) / (sx * kBiasLimit));
     SmallVector<APInt> qw;
     std::vector<double> rounded; // the real values of the stored weights
     for (size_t i = 0; i < w->size(); ++i) {

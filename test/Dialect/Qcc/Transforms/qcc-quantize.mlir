@@ -187,3 +187,18 @@ func.func @accumulator_overflow(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0
   %z = qcc.fully_connected %y, %w2 {qcc.range = #qcc.range<0.0, 300.0>} : (tensor<1x300xf32>, tensor<1x300xf32>) -> tensor<1x1xf32>
   return %z : tensor<1x1xf32>
 }
+
+// -----
+
+// A dead filter: weights of 1e-6 with a bias of 10 would need an int32 bias
+// of 10 / (0.01 * 1e-6 / 127), far beyond int32. The weight scale grows to
+// 10 / (0.01 * 2^30) so that the bias is 2^30, and the weights round to 1.
+// CHECK-LABEL: func.func @dead_filter
+// CHECK:         qcc.constant dense<1> : tensor<1x2xi8> -> tensor<1x2x!quant.uniform<i8<-127:127>:f32:0, {9.31322{{[0-9]*}}E-7}>>
+// CHECK:         qcc.constant dense<1073741824> : tensor<1xi32>
+func.func @dead_filter(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.55>}) -> tensor<1x1xf32> {
+  %w = qcc.constant dense<1.0e-6> : tensor<1x2xf32>
+  %b = qcc.constant dense<10.0> : tensor<1xf32>
+  %y = qcc.fully_connected %x, %w, %b {qcc.range = #qcc.range<0.0, 11.0>} : (tensor<1x2xf32>, tensor<1x2xf32>, tensor<1xf32>) -> tensor<1x1xf32>
+  return %y : tensor<1x1xf32>
+}

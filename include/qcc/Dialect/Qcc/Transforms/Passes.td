@@ -50,6 +50,8 @@ def PropagateRanges : Pass<"qcc-propagate-ranges", "mlir::func::FuncOp"> {
            "How statistics become a range: minmax, percentile or mse">,
     Option<"percentile", "percentile", "double", /*default=*/"99.99",
            "Percentile kept at each end by the percentile method">,
+    Option<"progress", "progress", "bool", /*default=*/"false",
+           "Print progress through the calibration inputs to stderr">,
   ];
   let dependentDialects = ["::qcc::QccDialect"];
 }
