@@ -405,6 +405,7 @@ private:
   FailureOr<StepFn> quantizedBinary(Operation *op);
   StepFn quantizedGlobalAvgPool(GlobalAvgPoolOp op);
   StepFn quantizedSoftmax(SoftmaxOp op);
+  FailureOr<StepFn> quantizedLayerNorm(LayerNormOp op);
 };
 
 /// Whether a softmax on quantized tensors has qcc's integer form: a
@@ -537,7 +538,7 @@ LogicalResult Compiler::compileOp(Operation *op) {
              softmax && isIntegerSoftmax(softmax)) {
     fn = quantizedSoftmax(softmax);
   } else if (auto ln = dyn_cast<LayerNormOp>(op)) {
-    fn = layerNorm(ln);
+    fn = isQuantized(ln.getInput()) ? quantizedLayerNorm(ln) : layerNorm(ln);
   } else if (sameQuantized) {
     fn = quantizedClamp(op);
   } else if (isa<Conv2DOp, ConvTranspose2DOp, MatMulOp, FullyConnectedOp>(op) &&
@@ -584,26 +585,31 @@ LogicalResult Compiler::compileOp(Operation *op) {
 // Float ops
 //===----------------------------------------------------------------------===//
 
+/// For each position of a layer norm's normalized block, the offset of its
+/// element of `param` (scale or bias, broadcast to the block); all 0
+/// without it.
+static SmallVector<int64_t> layerNormOffsets(LayerNormOp ln, Value param) {
+  ArrayRef<int64_t> normalized =
+      shapeOf(ln.getInput()).drop_front(ln.getAxis());
+  int64_t size = shapeProduct(normalized);
+  SmallVector<int64_t> index(size, 0);
+  if (!param)
+    return index;
+  SmallVector<int64_t> normStrides = stridesOf(normalized);
+  SmallVector<int64_t> strides = broadcastStrides(shapeOf(param), normalized);
+  for (int64_t j = 0; j < size; ++j)
+    for (size_t d = 0; d < normalized.size(); ++d)
+      index[j] += j / normStrides[d] % normalized[d] * strides[d];
+  return index;
+}
+
 StepFn Compiler::layerNorm(LayerNormOp ln) {
   SmallVector<int64_t> shape(shapeOf(ln.getInput()));
   int64_t axis = ln.getAxis();
   int64_t size = shapeProduct(ArrayRef(shape).drop_front(axis));
   int64_t outer = shapeProduct(ArrayRef(shape).take_front(axis));
-  SmallVector<int64_t> normalized(ArrayRef(shape).drop_front(axis));
-  SmallVector<int64_t> normStrides = stridesOf(normalized);
-  // Offsets into scale and bias for each position of the normalized block.
-  auto offsets = [&](Value param) {
-    SmallVector<int64_t> index(size, 0);
-    if (!param)
-      return index;
-    SmallVector<int64_t> strides = broadcastStrides(shapeOf(param), normalized);
-    for (int64_t j = 0; j < size; ++j)
-      for (size_t d = 0; d < normalized.size(); ++d)
-        index[j] += j / normStrides[d] % normalized[d] * strides[d];
-    return index;
-  };
-  SmallVector<int64_t> scaleIndex = offsets(ln.getScale()),
-                       biasIndex = offsets(ln.getBias());
+  SmallVector<int64_t> scaleIndex = layerNormOffsets(ln, ln.getScale()),
+                       biasIndex = layerNormOffsets(ln, ln.getBias());
   float epsilon = ln.getEpsilon().convertToFloat();
   unsigned in = slot(ln.getInput()), scaleSlot = slot(ln.getScale());
   std::optional<unsigned> biasSlot, meanSlot, invStdSlot;
@@ -1682,6 +1688,106 @@ StepFn Compiler::quantizedSoftmax(SoftmaxOp op) {
     });
     slots[out] = std::move(result);
   };
+}
+
+/// The exact floor of sqrt(w) for w >= 0.
+static int64_t isqrt(int64_t w) {
+  auto r = static_cast<int64_t>(std::sqrt(static_cast<double>(w)));
+  while (r > 0 && r * r > w)
+    --r;
+  while ((r + 1) * (r + 1) <= w)
+    ++r;
+  return r;
+}
+
+/// layer norm in integers (docs/IntegerSemantics.md): per row of N stored
+/// values, c = N * (q - zp) - sum(q - zp), W = sum c^2 + E with the epsilon
+/// term E = round(epsilon / s_x^2 * N^3), r = isqrt(W), k = floor(log2 r),
+/// R = (2^(30+k) + r / 2) / r; p = (c * R + 2^(k-1)) >> k is c / r in Q30;
+/// then q_y = zp_y + B + mul(sign(g) * p, M(|g| * sqrt(N) / (s_y * 2^30)))
+/// with B = round(beta / s_y), saturated.
+FailureOr<StepFn> Compiler::quantizedLayerNorm(LayerNormOp ln) {
+  auto in = cast<quant::UniformQuantizedType>(elementOf(ln.getInput()));
+  auto y = cast<quant::UniformQuantizedType>(elementOf(ln.getOutput()));
+  auto valuesOf = [](Value v) -> std::optional<std::vector<float>> {
+    auto constant = v ? v.getDefiningOp<ConstantOp>() : ConstantOp();
+    auto dense =
+        constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+    if (!dense || !dense.getElementType().isF32())
+      return std::nullopt;
+    auto values = dense.getValues<float>();
+    return std::vector<float>(values.begin(), values.end());
+  };
+  std::optional<std::vector<float>> scale = valuesOf(ln.getScale()),
+                                    bias = valuesOf(ln.getBias());
+  if (!scale || (ln.getBias() && !bias))
+    return ln.emitOpError("on quantized tensors needs float32 constant scale "
+                          "and bias"),
+           failure();
+  SmallVector<int64_t> shape(shapeOf(ln.getInput()));
+  int64_t size = shapeProduct(ArrayRef(shape).drop_front(ln.getAxis()));
+  int64_t outer = shapeProduct(ArrayRef(shape).take_front(ln.getAxis()));
+  SmallVector<int64_t> scaleIndex = layerNormOffsets(ln, ln.getScale()),
+                       biasIndex = layerNormOffsets(ln, ln.getBias());
+  // Per position of the block: the sign of g, the multiplier of |g| and the
+  // rounded bias.
+  std::vector<int32_t> signs(size), biases(size);
+  std::vector<FixedPointMultiplier> multipliers(size);
+  double n = static_cast<double>(size);
+  for (int64_t j = 0; j < size; ++j) {
+    double g = (*scale)[scaleIndex[j]];
+    signs[j] = g < 0 ? -1 : 1;
+    multipliers[j] = FixedPointMultiplier::fromReal(
+        std::fabs(g) * std::sqrt(n) / (y.getScale() * std::ldexp(1.0, 30)));
+    double b = bias ? (*bias)[biasIndex[j]] / y.getScale() : 0.0;
+    biases[j] = static_cast<int32_t>(
+        std::clamp<double>(std::nearbyint(b), -(1 << 30), 1 << 30));
+  }
+  double epsilonTerm = ln.getEpsilon().convertToDouble() /
+                       (in.getScale() * in.getScale()) * n * n * n;
+  int64_t e = static_cast<int64_t>(
+      std::llround(std::min(epsilonTerm, std::ldexp(1.0, 62))));
+  int32_t zx = in.getZeroPoint(), zy = y.getZeroPoint();
+  int32_t qmin = y.getStorageTypeMin(), qmax = y.getStorageTypeMax();
+  DType inDType = *dtypeOf(in), outDType = *dtypeOf(y);
+  unsigned src = slot(ln.getInput()), out = slot(ln.getOutput());
+  return StepFn([=](Slots &slots) {
+    Tensor result(outDType, shape);
+    visitDType(inDType, [&](auto inTag) {
+      using In = decltype(inTag);
+      visitDType(outDType, [&](auto outTag) {
+        using Out = decltype(outTag);
+        std::vector<int64_t> c(size);
+        for (int64_t o = 0; o < outer; ++o) {
+          const In *x = slots[src].data<In>() + o * size;
+          Out *q = result.data<Out>() + o * size;
+          int64_t sum = 0;
+          for (int64_t j = 0; j < size; ++j)
+            sum += static_cast<int64_t>(x[j]) - zx;
+          int64_t w = e;
+          for (int64_t j = 0; j < size; ++j) {
+            c[j] = size * (static_cast<int64_t>(x[j]) - zx) - sum;
+            w = std::min<int64_t>(w + c[j] * c[j],
+                                  std::numeric_limits<int64_t>::max() / 2);
+          }
+          int64_t r = isqrt(w);
+          int k = r > 0 ? llvm::Log2_64(r) : 0;
+          int64_t reciprocal =
+              r > 0 ? ((int64_t(1) << (30 + k)) + r / 2) / r : 0;
+          for (int64_t j = 0; j < size; ++j) {
+            int64_t scaled = c[j] * reciprocal;
+            int64_t p =
+                k > 0 ? (scaled + (int64_t(1) << (k - 1))) >> k : scaled;
+            int32_t t = multiplyByFixedPoint(static_cast<int32_t>(signs[j] * p),
+                                             multipliers[j]);
+            q[j] = static_cast<Out>(
+                std::clamp<int64_t>(int64_t(zy) + biases[j] + t, qmin, qmax));
+          }
+        }
+      });
+    });
+    slots[out] = std::move(result);
+  });
 }
 
 StepFn Compiler::quantizedGlobalAvgPool(GlobalAvgPoolOp op) {

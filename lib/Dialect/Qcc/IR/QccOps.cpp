@@ -577,6 +577,14 @@ LogicalResult LayerNormOp::verify() {
       return emitOpError("expects mean and inv_std_dev of shape ")
              << formatShape(statsShape) << ", got "
              << formatShape(shapeOf(stats));
+  if (isa<quant::QuantizedType>(elementOf(getInput()))) {
+    if (!isa<quant::UniformQuantizedType>(elementOf(getInput())) ||
+        !isa<quant::UniformQuantizedType>(elementOf(getOutput())) ||
+        !getStatistics().empty())
+      return emitOpError("on a quantized input needs per-tensor quantized "
+                         "input and result and no statistics");
+    return success();
+  }
   SmallVector<Type> types(getOperation()->getOperandTypes());
   llvm::append_range(types, getOperation()->getResultTypes());
   return detail::verifySameElementFamily(getOperation(), types);

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/IR/QccShapes.h"
 #include "qcc/Dialect/Qcc/Transforms/ConstantValues.h"
 #include "qcc/Dialect/Qcc/Transforms/Cost.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
@@ -173,6 +174,8 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
       return quantizeGlobalAvgPool(cast<GlobalAvgPoolOp>(op));
     if (isa<SoftmaxOp>(op))
       return quantizeSoftmax(cast<SoftmaxOp>(op));
+    if (auto ln = dyn_cast<LayerNormOp>(op))
+      return quantizeLayerNorm(ln);
     if (isa<ConcatOp>(op))
       return quantizeConcat(cast<ConcatOp>(op));
     if (isa<MaxPool2DOp, ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp,
@@ -647,6 +650,48 @@ struct QuantizePass : qcc::impl::QuantizeBase<QuantizePass> {
         qmin, qmin, -qmin - 1);
     quantized[op.getOutput()] = SoftmaxOp::create(
         b, op.getLoc(), op.getType().clone(out), *q, op.getAxisAttr());
+    replaced.insert(op);
+    return success();
+  }
+
+  /// Layer norm in qcc's fixed point: constant float scale and bias stay
+  /// operands; rows short enough that the int64 sum of squares cannot
+  /// overflow (N^3 * 2^(2 bits) <= 2^62).
+  LogicalResult quantizeLayerNorm(LayerNormOp op) {
+    if (!inQuantizedGraph(op.getInput()))
+      return success();
+    if (llvm::any_of(op.getStatistics(),
+                     [](Value v) { return !v.use_empty(); }))
+      return op->emitWarning("stays float: its mean and inv_std_dev are used"),
+             success();
+    if (!floatConstant(op.getScale()) ||
+        (op.getBias() && !floatConstant(op.getBias())))
+      return op->emitWarning("stays float: qcc-quantize needs constant scale "
+                             "and bias"),
+             success();
+    FailureOr<Value> q = getQuantized(op.getInput());
+    if (failed(q))
+      return failure();
+    auto in =
+        dyn_cast<quant::UniformQuantizedType>(typeOf(*q).getElementType());
+    double n = static_cast<double>(
+        typeOf(op.getInput()).getNumElements() /
+        shapeProduct(
+            typeOf(op.getInput()).getShape().take_front(op.getAxis())));
+    if (!in || 3 * std::log2(n) + 2 * in.getStorageTypeIntegralWidth() > 62)
+      return op->emitWarning("stays float: rows of ")
+                 << n << " values too long for the integer layer norm at "
+                 << (in ? in.getStorageTypeIntegralWidth() : 0) << " bits",
+             success();
+    FailureOr<quant::UniformQuantizedType> out = activationType(op.getOutput());
+    if (failed(out))
+      return failure();
+    OpBuilder b(op);
+    quantized[op.getOutput()] =
+        LayerNormOp::create(
+            b, op.getLoc(), TypeRange{typeOf(op.getOutput()).clone(*out)}, *q,
+            op.getScale(), op.getBias(), op.getAxisAttr(), op.getEpsilonAttr())
+            .getOutput();
     replaced.insert(op);
     return success();
   }

@@ -1851,3 +1851,11 @@ func.func @requantize_different_axes(%x: tensor<2x3x!quant.uniform<i32:f32:0, {0
   %0 = qcc.requantize %x : (tensor<2x3x!quant.uniform<i32:f32:0, {0.1,0.2}>>) -> tensor<2x3x!quant.uniform<i8:f32:1, {0.1,0.2,0.3}>>
   return %0 : tensor<2x3x!quant.uniform<i8:f32:1, {0.1,0.2,0.3}>>
 }
+
+// -----
+
+func.func @layer_norm_quantized_statistics(%x: tensor<2x16x!quant.uniform<i8:f32, 0.05:3>>, %g: tensor<16xf32>) -> tensor<2x1xf32> {
+  // expected-error @+1 {{'qcc.layer_norm' op on a quantized input needs per-tensor quantized input and result and no statistics}}
+  %0, %1 = qcc.layer_norm %x, %g {axis = 1 : i64} : (tensor<2x16x!quant.uniform<i8:f32, 0.05:3>>, tensor<16xf32>) -> (tensor<2x16x!quant.uniform<i8:f32, 0.03:-5>>, tensor<2x1xf32>)
+  return %1 : tensor<2x1xf32>
+}

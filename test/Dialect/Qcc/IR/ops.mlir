@@ -581,6 +581,16 @@ func.func @layer_norm(%x: tensor<1x4x16xf32>, %g: tensor<16xf32>, %b: tensor<16x
   return %0, %1 : tensor<1x4x16xf32>, tensor<1x4x16xf32>
 }
 
+// Quantized: per-tensor quantized input and result, float scale and bias.
+// CHECK-LABEL: func.func @layer_norm_quantized(
+// CHECK: qcc.layer_norm %arg0, %arg1, %arg2 {axis = 1 : i64} : (tensor<2x16x!quant.uniform<i8:f32, 5.000000e-02:3>>, tensor<16xf32>, tensor<16xf32>) -> tensor<2x16x!quant.uniform<i8:f32, 3.000000e-02:-5>>
+// GENERIC-LABEL: sym_name = "layer_norm_quantized"
+// GENERIC: "qcc.layer_norm"(%{{.*}}, %{{.*}}, %{{.*}}) <{axis = 1 : i64, epsilon = 9.99999974E-6 : f32}>
+func.func @layer_norm_quantized(%x: tensor<2x16x!quant.uniform<i8:f32, 0.05:3>>, %g: tensor<16xf32>, %b: tensor<16xf32>) -> tensor<2x16x!quant.uniform<i8:f32, 0.03:-5>> {
+  %0 = qcc.layer_norm %x, %g, %b {axis = 1 : i64} : (tensor<2x16x!quant.uniform<i8:f32, 0.05:3>>, tensor<16xf32>, tensor<16xf32>) -> tensor<2x16x!quant.uniform<i8:f32, 0.03:-5>>
+  return %0 : tensor<2x16x!quant.uniform<i8:f32, 0.03:-5>>
+}
+
 // Optional statistics (ONNX's Mean and InvStdDev): 1 or 2 extra results of
 // the input's shape with the normalized dimensions set to 1 (0 statistics is
 // @layer_norm above).

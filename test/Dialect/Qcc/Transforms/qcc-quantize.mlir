@@ -202,3 +202,28 @@ func.func @dead_filter(%x: tensor<1x2xf32> {qcc.range = #qcc.range<-1.0, 1.55>})
   %y = qcc.fully_connected %x, %w, %b {qcc.range = #qcc.range<0.0, 11.0>} : (tensor<1x2xf32>, tensor<1x2xf32>, tensor<1xf32>) -> tensor<1x1xf32>
   return %y : tensor<1x1xf32>
 }
+
+// -----
+
+// Layer norm runs in fixed point: the result is quantized from its range,
+// scale and bias stay float constants. One whose statistics are used stays
+// float.
+// CHECK-LABEL: func.func @layer_norm
+// CHECK:         qcc.layer_norm %{{.*}}, %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<2x16x!quant.uniform<i8:f32, {{.*}}>>, tensor<16xf32>, tensor<16xf32>) -> tensor<2x16x!quant.uniform<i8:f32, 0.0235294{{[0-9]*}}:21>>
+func.func @layer_norm(%x: tensor<2x16xf32> {qcc.range = #qcc.range<-1.0, 1.0>}) -> tensor<2x16xf32> {
+  %g = qcc.constant dense<1.0> : tensor<16xf32>
+  %b = qcc.constant dense<0.5> : tensor<16xf32>
+  %y = qcc.layer_norm %x, %g, %b {axis = 1 : i64, qcc.range = #qcc.range<-3.5, 2.5>} : (tensor<2x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<2x16xf32>
+  return %y : tensor<2x16xf32>
+}
+
+// -----
+
+func.func @layer_norm_statistics(%x: tensor<2x16xf32> {qcc.range = #qcc.range<-1.0, 1.0>}) -> (tensor<2x16xf32>, tensor<2x1xf32>) {
+  %g = qcc.constant dense<1.0> : tensor<16xf32>
+  %w = qcc.constant dense<0.5> : tensor<16x16xf32>
+  %h = qcc.fully_connected %x, %w {qcc.range = #qcc.range<-8.0, 8.0>} : (tensor<2x16xf32>, tensor<16x16xf32>) -> tensor<2x16xf32>
+  // expected-warning @+1 {{stays float: its mean and inv_std_dev are used}}
+  %y, %mean = qcc.layer_norm %h, %g {axis = 1 : i64, qcc.range = #qcc.range<-3.5, 2.5>} : (tensor<2x16xf32>, tensor<16xf32>) -> (tensor<2x16xf32>, tensor<2x1xf32>)
+  return %y, %mean : tensor<2x16xf32>, tensor<2x1xf32>
+}

@@ -413,15 +413,20 @@ def Qcc_LayerNormOp : Qcc_Op<"layer_norm"> {
     epsilon)` it used, of the input's shape with the normalized dimensions set
     to 1 (ONNX's Mean and InvStdDev outputs).
 
+    On a per-tensor quantized input the result is quantized too, `scale` and
+    `bias` stay float32 constants and there are no statistics: qcc's integer
+    layer norm (docs/IntegerSemantics.md) computes it in fixed point, with
+    one integer square root per row.
+
     ```mlir
     %y = qcc.layer_norm %x, %g, %b {axis = 2 : i64, epsilon = 1.0e-05 : f32}
         : (tensor<1x4x16xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<1x4x16xf32>
     ```
   }];
-  let arguments = (ins Qcc_FloatTensor:$input, Qcc_FloatTensor:$scale,
+  let arguments = (ins Qcc_FloatOrQuantTensor:$input, Qcc_FloatTensor:$scale,
       Optional<Qcc_FloatTensor>:$bias, I64Attr:$axis,
       DefaultValuedAttr<F32Attr, "1.0e-5f">:$epsilon);
-  let results = (outs Qcc_FloatTensor:$output,
+  let results = (outs Qcc_FloatOrQuantTensor:$output,
                       Variadic<Qcc_FloatTensor>:$statistics);
   let extraClassDeclaration = [{
     /// The optional Mean and InvStdDev results (statistics #0 and #1).
