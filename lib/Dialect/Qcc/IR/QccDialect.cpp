@@ -74,6 +74,15 @@ verifyQccAttribute(function_ref<InFlightDiagnostic()> emitError,
                          << "' must be a signless integer of value " << values;
     return success();
   };
+  if (name == QccDialect::kArenaOffsetAttrName ||
+      name == QccDialect::kArenaSizeAttrName) {
+    auto bytes = dyn_cast<IntegerAttr>(attr.getValue());
+    if (onArgument || !bytes || !bytes.getType().isSignlessInteger(64) ||
+        bytes.getInt() < 0)
+      return emitError() << "'" << name
+                         << "' must be a non-negative i64 on an op";
+    return success();
+  }
   if (name == QccDialect::kBitWidthAttrName)
     return verifyWidth("produces a value", {4, 8, 16}, "4, 8 or 16");
   if (name == QccDialect::kWeightBitsAttrName)

@@ -87,7 +87,14 @@ SmallVector<Layer> findLayers(func::FuncOp func) {
       layer.name = "layer" + std::to_string(layers.size());
     for (Operation *last = op; last->hasOneUse();) {
       Operation *user = *last->getUsers().begin();
-      if (!isa<ReluOp, ClipOp, LeakyReluOp, SigmoidOp, TanhOp, HardSigmoidOp,
+      // Arithmetic with a constant (a learnable affine step) has one input
+      // too.
+      bool withConstant = isa<AddOp, SubOp, MulOp, DivOp>(user) &&
+                          llvm::any_of(user->getOperands(), [](Value v) {
+                            return v.getDefiningOp<ConstantOp>() != nullptr;
+                          });
+      if (!withConstant &&
+          !isa<ReluOp, ClipOp, LeakyReluOp, SigmoidOp, TanhOp, HardSigmoidOp,
                HardSwishOp, GeluOp, ErfOp, MaxPool2DOp, ReshapeOp, FlattenOp,
                SqueezeOp, UnsqueezeOp, TransposeOp>(user))
         break;
@@ -248,16 +255,22 @@ struct AssignBitWidthsPass
     }
     // Int4 candidates least sensitive first; int16 ones most helpful per
     // added bit-op first. Ties keep program order.
-    llvm::stable_sort(lower, [](const auto &a, const auto &b) {
-      return std::tie(a.first.agreement, a.first.sqnrDb) >
-             std::tie(b.first.agreement, b.first.sqnrDb);
+    llvm::sort(lower, [](const auto &a, const auto &b) {
+      return std::make_tuple(-a.first.agreement, -a.first.sqnrDb, a.second) <
+             std::make_tuple(-b.first.agreement, -b.first.sqnrDb, b.second);
     });
+    // The added cost counts at least 1 % of int8's, so that free layers
+    // with no gain do not come first; layers that gain nothing are left out.
     auto gainPerCost = [&](const Point &p) {
       return (p.sqnrDb - base->sqnrDb) /
-             std::max<int64_t>(1, p.bitOps - base->bitOps);
+             std::max<double>(0.01 * base->bitOps, p.bitOps - base->bitOps);
     };
-    llvm::stable_sort(higher, [&](const auto &a, const auto &b) {
-      return gainPerCost(a.first) > gainPerCost(b.first);
+    llvm::erase_if(higher, [&](const auto &entry) {
+      return entry.first.sqnrDb <= base->sqnrDb;
+    });
+    llvm::sort(higher, [&](const auto &a, const auto &b) {
+      return std::make_pair(-gainPerCost(a.first), a.second) <
+             std::make_pair(-gainPerCost(b.first), b.second);
     });
 
     // Two greedy paths from uniform int8, each step measured: down, moving
@@ -293,8 +306,9 @@ struct AssignBitWidthsPass
     for (const Point &p : points)
       if (llvm::none_of(points, [&](const Point &q) { return q.dominates(p); }))
         front.push_back(p);
-    llvm::stable_sort(front, [](const Point &a, const Point &b) {
-      return a.bitOps < b.bitOps;
+    llvm::sort(front, [](const Point &a, const Point &b) {
+      return std::make_tuple(a.bitOps, -a.sqnrDb, -a.agreement) <
+             std::make_tuple(b.bitOps, -b.sqnrDb, -b.agreement);
     });
     const Point *chosen = nullptr;
     for (const Point &p : front)

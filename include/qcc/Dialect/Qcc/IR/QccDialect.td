@@ -44,6 +44,9 @@ def Qcc_Dialect : Dialect {
       ..., chosen = true, layers = ["conv1:w4a8", ...]}, ...]` on a function:
       the non-dominated bit-width assignments `qcc-assign-bitwidths` measured,
       cheapest first.
+    * `qcc.arena_offset = 256 : i64` on an op: where its result lives in the
+      scratch arena, in bytes (qcc-plan-memory); `qcc.arena_size = 4096 :
+      i64` on a function: the arena's size.
     * `qcc.name = "conv1"` on a function argument or result: the name of the
       tensor in the source model (used in reports and the generated
       library's metadata).
@@ -73,6 +76,12 @@ def Qcc_Dialect : Dialect {
     /// Pareto front.
     static constexpr ::llvm::StringLiteral kParetoFrontAttrName =
         "qcc.pareto_front";
+    /// Name of the discardable attribute holding a result's arena offset.
+    static constexpr ::llvm::StringLiteral kArenaOffsetAttrName =
+        "qcc.arena_offset";
+    /// Name of the discardable attribute holding a function's arena size.
+    static constexpr ::llvm::StringLiteral kArenaSizeAttrName =
+        "qcc.arena_size";
     /// Name of the discardable attribute holding a source-model tensor name.
     static constexpr ::llvm::StringLiteral kNameAttrName = "qcc.name";
   }];

@@ -136,7 +136,8 @@ def AssignBitWidths : Pass<"qcc-assign-bitwidths", "mlir::func::FuncOp"> {
     Runs on a calibrated float function (after qcc-propagate-ranges). A
     layer is a `conv2d`, `conv_transpose2d`, `fully_connected` or `matmul`
     with constant weights together with the single-input elementwise and
-    data-movement ops its result flows through up to the next layer. Each
+    data-movement ops (and arithmetic with a constant) its result flows
+    through up to the next layer. Each
     layer gets one of three precisions: int4 weights and int8 activations
     (`w4a8`), int8 both (`w8a8`), int8 weights and int16 activations
     (`w8a16`), written as `qcc.weight_bits` on the layer and `qcc.bit_width`
@@ -155,7 +156,9 @@ def AssignBitWidths : Pass<"qcc-assign-bitwidths", "mlir::func::FuncOp"> {
     agreement at most `max-accuracy-drop` points below 100 %, output SQNR at
     least `min-sqnr` dB), it moves layers to `w4a8`, least
     sensitive first, while the budget holds; otherwise it moves layers to
-    `w8a16`, most SQNR gained per added bit-op first, until it holds. The
+    `w8a16`, most SQNR gained per added bit-op first (counting at least 1 %
+    of int8's bit-ops per layer; layers that gain nothing are skipped),
+    until it holds. The
     cheapest measured point within the budget is chosen (the most accurate
     one, with a warning, if none is). The non-dominated points (no other is
     at most as costly and at least as accurate in both measures) are
@@ -209,6 +212,27 @@ def Quantize : Pass<"qcc-quantize", "mlir::func::FuncOp"> {
            "rounding error, from the input's qcc.channel_mean">,
   ];
   let dependentDialects = ["::qcc::QccDialect", "::mlir::quant::QuantDialect"];
+}
+
+def PlanMemory : Pass<"qcc-plan-memory", "mlir::func::FuncOp"> {
+  let summary = "Place every intermediate tensor in one static scratch arena";
+  let description = [{
+    Gives every result that needs memory at run time a byte offset in one
+    scratch arena (`qcc.arena_offset` on its op) and the function the arena's
+    size (`qcc.arena_size`), so that generated code allocates nothing.
+    Constants (static data), arguments and returned values (the caller's
+    buffers) take no arena space; a reshape, flatten, squeeze, unsqueeze or
+    storage cast shares its input's buffer. A buffer holds its tensor's
+    storage bytes (int4 packed two per byte) and is live from its definition
+    to its last use; buffers are placed largest first at the lowest
+    128-byte aligned offset that overlaps no buffer live at the same time.
+
+    ```mlir
+    %1 = qcc.relu %0 : ...                // qcc.arena_offset = 0
+    %2 = qcc.max_pool2d %1 : ...          // qcc.arena_offset = 1024
+    %3 = qcc.relu %2 : ...                // qcc.arena_offset = 0 (%1 is dead)
+    ```
+  }];
 }
 
 def VerifyIntegerOnly : Pass<"qcc-verify-integer-only", "mlir::func::FuncOp"> {
