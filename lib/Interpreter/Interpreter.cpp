@@ -1423,12 +1423,7 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
     QuantInfo to =
         QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getOutput())));
     const QuantInfo &axisInfo = from.axis >= 0 ? from : to;
-    size_t channels = std::max(from.scalesExact.size(), to.scalesExact.size());
-    SmallVector<FixedPointMultiplier> multipliers;
-    for (size_t c = 0; c < channels; ++c)
-      multipliers.push_back(FixedPointMultiplier::fromReal(
-          from.scalesExact[from.axis >= 0 ? c : 0] /
-          to.scalesExact[to.axis >= 0 ? c : 0]));
+    SmallVector<FixedPointMultiplier> multipliers = requantizeMultipliers(rq);
     return StepFn([=](Slots &slots) {
       const Tensor &in = slots[src];
       Tensor result(to.dtype, outShape);
@@ -1487,24 +1482,8 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
 /// the stored values to the quantized bounds (rounded half to even).
 StepFn Compiler::quantizedClamp(Operation *op) {
   auto type = cast<quant::UniformQuantizedType>(elementOf(op->getOperand(0)));
-  double lo = -std::numeric_limits<double>::infinity();
-  double hi = std::numeric_limits<double>::infinity();
-  if (isa<ReluOp>(op)) {
-    lo = 0;
-  } else {
-    auto clip = cast<ClipOp>(op);
-    if (clip.getMin())
-      lo = clip.getMin()->convertToDouble();
-    if (clip.getMax())
-      hi = clip.getMax()->convertToDouble();
-  }
-  auto bound = [&](double real) {
-    double q = std::nearbyint(real / type.getScale()) + type.getZeroPoint();
-    return std::clamp<double>(q, type.getStorageTypeMin(),
-                              type.getStorageTypeMax());
-  };
-  int64_t qlo = static_cast<int64_t>(bound(lo)),
-          qhi = static_cast<int64_t>(bound(hi));
+  std::pair<int64_t, int64_t> bounds = quantizedClampBounds(op);
+  int64_t qlo = bounds.first, qhi = bounds.second;
   DType dtype = *dtypeOf(type);
   unsigned src = slot(op->getOperand(0)), out = slot(op->getResult(0));
   SmallVector<int64_t> shape(shapeOf(op->getResult(0)));
@@ -1947,6 +1926,42 @@ SmallVector<Tensor> runInputs(ArrayRef<Tensor> batches, int64_t runs,
     inputs.push_back(batch.sliceOuter(run * rows, (run + 1) * rows));
   }
   return inputs;
+}
+
+std::pair<int64_t, int64_t> quantizedClampBounds(Operation *op) {
+  auto type = cast<quant::UniformQuantizedType>(elementOf(op->getOperand(0)));
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  if (isa<ReluOp>(op)) {
+    lo = 0;
+  } else {
+    auto clip = cast<ClipOp>(op);
+    if (clip.getMin())
+      lo = clip.getMin()->convertToDouble();
+    if (clip.getMax())
+      hi = clip.getMax()->convertToDouble();
+  }
+  auto bound = [&](double real) {
+    double q = std::nearbyint(real / type.getScale()) + type.getZeroPoint();
+    return std::clamp<double>(q, type.getStorageTypeMin(),
+                              type.getStorageTypeMax());
+  };
+  return {static_cast<int64_t>(bound(lo)), static_cast<int64_t>(bound(hi))};
+}
+
+SmallVector<FixedPointMultiplier> requantizeMultipliers(Operation *op) {
+  auto rq = cast<RequantizeOp>(op);
+  QuantInfo from =
+      QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getInput())));
+  QuantInfo to =
+      QuantInfo::get(cast<quant::QuantizedType>(elementOf(rq.getOutput())));
+  size_t channels = std::max(from.scalesExact.size(), to.scalesExact.size());
+  SmallVector<FixedPointMultiplier> multipliers;
+  for (size_t c = 0; c < channels; ++c)
+    multipliers.push_back(FixedPointMultiplier::fromReal(
+        from.scalesExact[from.axis >= 0 ? c : 0] /
+        to.scalesExact[to.axis >= 0 ? c : 0]));
+  return multipliers;
 }
 
 Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Support/FixedPoint.h"
+#include "qcc/Runtime/fixed_point.h"
 
 #include <algorithm>
 #include <cmath>
@@ -44,39 +45,24 @@ double FixedPointMultiplier::toReal() const {
 }
 
 int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b) {
-  if (a == std::numeric_limits<int32_t>::min() && a == b)
-    return std::numeric_limits<int32_t>::max();
-  int64_t product = static_cast<int64_t>(a) * b;
-  return static_cast<int32_t>((product + (int64_t(1) << 30)) >> 31);
+  return qcc_rt::saturating_rounding_doubling_high_mul(a, b);
 }
 
 int32_t roundingShiftRight(int32_t x, int32_t shift) {
-  if (shift == 0)
-    return x;
-  return static_cast<int32_t>(
-      (static_cast<int64_t>(x) + (int64_t(1) << (shift - 1))) >> shift);
+  return qcc_rt::rounding_shift_right(x, shift);
 }
 
 int32_t saturatingShiftLeft(int32_t x, int32_t shift) {
-  int64_t shifted = static_cast<int64_t>(x) * (int64_t(1) << shift);
-  return static_cast<int32_t>(
-      std::clamp<int64_t>(shifted, std::numeric_limits<int32_t>::min(),
-                          std::numeric_limits<int32_t>::max()));
+  return qcc_rt::saturating_shift_left(x, shift);
 }
 
 int32_t multiplyByFixedPoint(int32_t acc, FixedPointMultiplier m) {
-  int32_t left = m.shift < 0 ? -m.shift : 0;
-  int32_t right = m.shift > 0 ? m.shift : 0;
-  return roundingShiftRight(saturatingRoundingDoublingHighMul(
-                                saturatingShiftLeft(acc, left), m.multiplier),
-                            right);
+  return qcc_rt::multiply_by_fixed_point(acc, m.multiplier, m.shift);
 }
 
 int32_t requantize(int32_t acc, FixedPointMultiplier m, int32_t zeroPoint,
                    int32_t qmin, int32_t qmax) {
-  int64_t value =
-      static_cast<int64_t>(multiplyByFixedPoint(acc, m)) + zeroPoint;
-  return static_cast<int32_t>(std::clamp<int64_t>(value, qmin, qmax));
+  return qcc_rt::requantize(acc, m.multiplier, m.shift, zeroPoint, qmin, qmax);
 }
 
 } // namespace qcc

@@ -12,6 +12,7 @@
 
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
 #include "qcc/Driver/Diagnostics.h"
+#include "qcc/Driver/HostLibrary.h"
 #include "qcc/Driver/LoadModel.h"
 #include "qcc/Import/OnnxTensor.h"
 #include "qcc/InitAll.h"
@@ -60,6 +61,14 @@ cl::list<std::string>
                 cl::cat(category));
 
 cl::opt<std::string>
+    targetName("target", cl::value_desc("name"), cl::init("interpreter"),
+               cl::desc("Where the model runs: interpreter (qcc's reference "
+                        "interpreter, the default) or host (the library qcc "
+                        "generates, compiled for this machine; the model "
+                        "must be quantized)"),
+               cl::cat(category));
+
+cl::opt<std::string>
     dumpDir("dump-dir", cl::value_desc("dir"),
             cl::desc("Also write every intermediate tensor as "
                      "<dir>/<tensor name>.npy (of the first run)"),
@@ -101,8 +110,11 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
-      "qcc-run: run a model in qcc's reference interpreter\n\n"
-      "  qcc-run model.onnx --input=x.npy --output-dir=out\n");
+      "qcc-run: run a model in qcc's reference interpreter, or as the "
+      "library qcc\n  generates\n\n"
+      "  qcc-run model.onnx --input=x.npy --output-dir=out\n"
+      "  qcc-run quantized.mlir --target=host --input=x.npy "
+      "--output-dir=out\n");
 
   // Inputs first: their values may fix shapes and parameters of the model.
   qcc::OnnxImportOptions options;
@@ -181,9 +193,37 @@ int main(int argc, char **argv) {
     args.push_back(given);
   }
 
-  FailureOr<qcc::Program> program = qcc::Program::compile(main);
-  if (failed(program))
-    return 1;
+  if (targetName != "interpreter" && targetName != "host")
+    return fail("unknown --target '" + targetName +
+                "' (expected interpreter or host)");
+  bool native = targetName == "host";
+  if (native && !dumpDir.empty())
+    return fail("--dump-dir needs --target=interpreter");
+  // The model as a host library, built in a temporary directory; or the
+  // interpreter's program.
+  std::unique_ptr<qcc::HostLibrary> library;
+  FailureOr<qcc::Program> program = failure();
+  if (native) {
+    SmallString<128> dir;
+    if (std::error_code ec = sys::fs::createUniqueDirectory("qcc-run", dir))
+      return fail("cannot create a temporary directory: " + ec.message());
+    std::string cpp = (dir + "/model.cpp").str(),
+                so = (dir + "/model.so").str();
+    if (Error e = qcc::writeCppLibrary(main, "model", modelPath, cpp))
+      return fail(toString(std::move(e)));
+    if (Error e = qcc::compileLibrary(cpp, so))
+      return fail(toString(std::move(e)));
+    Expected<std::unique_ptr<qcc::HostLibrary>> loaded =
+        qcc::HostLibrary::load(so, "model", main);
+    sys::fs::remove_directories(dir);
+    if (!loaded)
+      return fail(toString(loaded.takeError()));
+    library = std::move(*loaded);
+  } else {
+    program = qcc::Program::compile(main);
+    if (failed(program))
+      return 1;
+  }
 
   if (std::error_code ec = sys::fs::create_directories(outputDir))
     return fail("cannot create '" + outputDir + "': " + ec.message());
@@ -211,7 +251,15 @@ int main(int argc, char **argv) {
         if (Error e = qcc::writeNpy(path, tensor))
           dumpError = toString(std::move(e));
       };
-    std::vector<qcc::Tensor> results = program->run(inputs, observer);
+    std::vector<qcc::Tensor> results;
+    if (library) {
+      Expected<std::vector<qcc::Tensor>> ran = library->run(inputs);
+      if (!ran)
+        return fail(toString(ran.takeError()));
+      results = std::move(*ran);
+    } else {
+      results = program->run(inputs, observer);
+    }
     if (!dumpError.empty())
       return fail(dumpError);
     outputs.resize(results.size());

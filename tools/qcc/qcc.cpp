@@ -10,12 +10,15 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Driver/Diagnostics.h"
+#include "qcc/Driver/HostLibrary.h"
 #include "qcc/Driver/LoadModel.h"
 #include "qcc/Driver/Report.h"
 #include "qcc/Import/OnnxTensor.h"
 #include "qcc/InitAll.h"
 #include "qcc/Pipelines/Pipelines.h"
+#include "qcc/Target/Cpp/CppEmitter.h"
 #include "qcc/Target/TargetInfo.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -26,6 +29,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
@@ -61,6 +65,14 @@ cl::opt<std::string>
                       "executable). Default: from the output file's "
                       "extension, else so"),
              cl::cat(qccCategory));
+
+cl::opt<std::string>
+    libraryName("name", cl::value_desc("prefix"),
+                cl::desc("Prefix of the generated library's symbols "
+                         "(<prefix>_run, <prefix>_info), so that several "
+                         "models link into one program. Default: the input "
+                         "file's name"),
+                cl::cat(qccCategory));
 
 cl::list<std::string>
     inputShapes("input-shape", cl::value_desc("name:1x3x48x192"),
@@ -248,6 +260,56 @@ LogicalResult quantize(mlir::ModuleOp module, const qcc::LoadedModel &model,
   return qcc::writeReport(*report, reportFilename);
 }
 
+/// The symbol prefix: --name, or the input file's stem with every
+/// character that cannot be in a C identifier replaced by '_'.
+std::string symbolPrefix() {
+  if (!libraryName.empty())
+    return libraryName;
+  std::string prefix;
+  for (char c : sys::path::stem(inputFilename))
+    prefix += isAlnum(c) ? c : '_';
+  if (prefix.empty() || isDigit(prefix[0]))
+    prefix.insert(0, "model_");
+  return prefix;
+}
+
+/// Writes the C++ library of `main` (-emit=cpp) or compiles it into a
+/// shared object (-emit=so) for `target`.
+int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
+                qcc::EmitKind emit) {
+  if (!target.emitsCpp ||
+      (emit != qcc::EmitKind::Cpp && emit != qcc::EmitKind::So))
+    return fail("-emit=" + qcc::stringifyEmitKind(emit) +
+                " is not supported yet for target '" + target.name +
+                "' (this build of qcc can emit: mlir; cpp and so for host "
+                "and aarch64)");
+  if (calibFiles.empty() &&
+      !main.walk([](qcc::QuantizeOp) { return mlir::WalkResult::interrupt(); })
+           .wasInterrupted())
+    return fail("a library needs a quantized model: give calibration inputs "
+                "(--calib) or a pre-quantized model");
+  std::string prefix = symbolPrefix();
+  if (!qcc::isValidSymbolPrefix(prefix))
+    return fail("--name '" + prefix +
+                "' is not a C identifier (letters, digits, '_')");
+  if (emit == qcc::EmitKind::Cpp) {
+    if (Error e =
+            qcc::writeCppLibrary(main, prefix, inputFilename, outputFilename))
+      return fail(toString(std::move(e)));
+    return 0;
+  }
+  SmallString<128> cpp;
+  if (std::error_code ec = sys::fs::createTemporaryFile(prefix, "cpp", cpp))
+    return fail("cannot create a temporary file: " + ec.message());
+  FileRemover removeCpp(cpp);
+  if (Error e = qcc::writeCppLibrary(main, prefix, inputFilename, cpp))
+    return fail(toString(std::move(e)));
+  if (Error e =
+          qcc::compileLibrary(cpp, outputFilename, target.triple, target.cpu))
+    return fail(toString(std::move(e)));
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -329,13 +391,11 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  if (*emit != qcc::EmitKind::Mlir)
-    return fail("-emit=" + qcc::stringifyEmitKind(*emit) +
-                " is not supported yet for target '" + target->name +
-                "' (this build of qcc can emit: mlir)");
-
   if (outputFilename.empty())
     outputFilename = defaultOutput(*emit);
+  if (*emit != qcc::EmitKind::Mlir)
+    return emitLibrary(mlir::func::FuncOp(model->main), *target, *emit);
+
   std::string errorMessage;
   std::unique_ptr<ToolOutputFile> output =
       mlir::openOutputFile(outputFilename, &errorMessage);

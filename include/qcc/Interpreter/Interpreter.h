@@ -18,6 +18,8 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
+#include "qcc/Support/FixedPoint.h"
+
 #include <functional>
 #include <memory>
 
@@ -31,6 +33,16 @@ Tensor dequantizeTensor(const Tensor &tensor, mlir::Type elementType);
 /// slices of each batch along its leading axis.
 llvm::SmallVector<Tensor> runInputs(llvm::ArrayRef<Tensor> batches,
                                     int64_t runs, int64_t run);
+
+/// The stored bounds a relu or clip on a per-tensor quantized tensor clamps
+/// to: its real bounds quantized (rounded half to even), within the storage
+/// range.
+std::pair<int64_t, int64_t> quantizedClampBounds(mlir::Operation *op);
+
+/// The fixed-point multipliers of a `qcc.requantize`: one per channel when
+/// either side is per axis, else one.
+llvm::SmallVector<FixedPointMultiplier>
+requantizeMultipliers(mlir::Operation *op);
 
 class Program {
 public:

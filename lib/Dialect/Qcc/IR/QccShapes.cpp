@@ -8,6 +8,9 @@
 
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/BuiltinTypes.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -111,6 +114,16 @@ std::string formatShape(ArrayRef<int64_t> shape) {
     result += ShapedType::isDynamic(size) ? "?" : std::to_string(size);
   }
   return result;
+}
+
+int64_t storageBytes(Type type) {
+  auto shaped = cast<ShapedType>(type);
+  Type element = shaped.getElementType();
+  int64_t bits =
+      isa<quant::QuantizedType>(element)
+          ? cast<quant::QuantizedType>(element).getStorageTypeIntegralWidth()
+          : element.getIntOrFloatBitWidth();
+  return (shaped.getNumElements() * bits + 7) / 8;
 }
 
 } // namespace qcc

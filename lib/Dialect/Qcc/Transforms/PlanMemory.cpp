@@ -13,9 +13,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/IR/QccShapes.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
 
-#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace qcc {
@@ -33,19 +33,6 @@ constexpr int64_t kAlignment = 128;
 /// Ops whose result is their input's bytes under another type or shape.
 bool isAlias(Operation *op) {
   return isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp>(op);
-}
-
-/// Bytes of a tensor: elements x storage bits, rounded up to bytes (int4
-/// packs two per byte).
-int64_t bytesOf(Value v) {
-  auto type = cast<ShapedType>(v.getType());
-  Type element = type.getElementType();
-  int64_t bits;
-  if (auto q = dyn_cast<quant::QuantizedType>(element))
-    bits = q.getStorageTypeIntegralWidth();
-  else
-    bits = element.getIntOrFloatBitWidth();
-  return (type.getNumElements() * bits + 7) / 8;
 }
 
 /// One arena buffer: the values sharing it and when it is live.
@@ -91,8 +78,11 @@ struct PlanMemoryPass : qcc::impl::PlanMemoryBase<PlanMemoryPass> {
           continue;
         }
         bufferOf[result] = buffers.size();
-        buffers.push_back(
-            {bytesOf(result), position[&op], position[&op], -1, {result}});
+        buffers.push_back({storageBytes(result.getType()),
+                           position[&op],
+                           position[&op],
+                           -1,
+                           {result}});
       }
     }
     for (auto &[value, id] : bufferOf)

@@ -53,6 +53,10 @@ int64_t shapeProduct(llvm::ArrayRef<int64_t> shape);
 /// "1x3x?x4" for diagnostics ("scalar" for rank 0).
 std::string formatShape(llvm::ArrayRef<int64_t> shape);
 
+/// Bytes a tensor of `type` (float, integer or quantized elements) takes in
+/// memory: elements x storage bits, rounded up (int4 packs two per byte).
+int64_t storageBytes(mlir::Type type);
+
 } // namespace qcc
 
 #endif // QCC_DIALECT_QCC_IR_QCCSHAPES_H

@@ -1,0 +1,58 @@
+//===- HostLibrary.h - Build and run a generated library here ---*- C++ -*-===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QCC_DRIVER_HOSTLIBRARY_H
+#define QCC_DRIVER_HOSTLIBRARY_H
+
+#include "qcc/Support/Tensor.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+
+namespace qcc {
+
+/// Writes the C++ library of `func` (integer-only; planned here on a copy)
+/// to `cppPath`, symbols prefixed with `prefix`.
+llvm::Error writeCppLibrary(mlir::func::FuncOp func, llvm::StringRef prefix,
+                            llvm::StringRef source, llvm::StringRef cppPath);
+
+/// Compiles generated C++ into a shared object with clang++ from LLVM 22
+/// (-O2, no exceptions or RTTI): for the machine qcc runs on with an empty
+/// `triple`, else cross-compiled for `triple` and `cpu`, freestanding and
+/// linked with lld against nothing (the library needs no libc).
+llvm::Error compileLibrary(llvm::StringRef cppPath, llvm::StringRef soPath,
+                           llvm::StringRef triple = "",
+                           llvm::StringRef cpu = "");
+
+/// A generated library loaded into this process: runs the model on tensors
+/// through its C entry point, with a 128-byte aligned arena.
+class HostLibrary {
+public:
+  /// Loads `soPath` and finds `<prefix>_run` and `<prefix>_info`; `func`
+  /// gives the argument and result types.
+  static llvm::Expected<std::unique_ptr<HostLibrary>>
+  load(llvm::StringRef soPath, llvm::StringRef prefix, mlir::func::FuncOp func);
+  ~HostLibrary();
+
+  /// One run on one tensor per argument.
+  llvm::Expected<std::vector<Tensor>> run(llvm::ArrayRef<Tensor> inputs);
+
+private:
+  HostLibrary() = default;
+  void *handle = nullptr;
+  int (*entry)(const void *const *, void *const *, void *) = nullptr;
+  std::vector<DType> resultTypes;
+  std::vector<std::vector<int64_t>> resultShapes;
+  void *arena = nullptr;
+};
+
+} // namespace qcc
+
+#endif // QCC_DRIVER_HOSTLIBRARY_H

@@ -1,0 +1,41 @@
+//===- CppEmitter.h - The C++ backend's printer -----------------*- C++ -*-===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QCC_TARGET_CPP_CPPEMITTER_H
+#define QCC_TARGET_CPP_CPPEMITTER_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace qcc {
+
+struct CppEmitterOptions {
+  /// Prefix of the library's symbols (`<prefix>_run`, `<prefix>_info`): a C
+  /// identifier.
+  std::string prefix = "model";
+  /// What the banner names as the source (the model file).
+  std::string source;
+};
+
+/// Whether `name` can prefix C symbols: [A-Za-z_][A-Za-z0-9_]*.
+bool isValidSymbolPrefix(llvm::StringRef name);
+
+/// Prints `func`, integer-only and planned by qcc-plan-memory, as one
+/// self-contained C++ file: the library interface of docs/LibraryABI.md,
+/// the runtime kernels, the weights and requantization parameters as
+/// static constants and the graph as straight-line kernel calls on the
+/// caller's arena. An op the backend cannot print yet is an error on it.
+mlir::LogicalResult emitCpp(mlir::func::FuncOp func,
+                            const CppEmitterOptions &options,
+                            llvm::raw_ostream &os);
+
+} // namespace qcc
+
+#endif // QCC_TARGET_CPP_CPPEMITTER_H

@@ -1,0 +1,133 @@
+//===- HostLibrary.cpp - Build and run a generated library here -----------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Driver/HostLibrary.h"
+#include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/Transforms/Passes.h"
+#include "qcc/Support/WriteFile.h"
+#include "qcc/Target/Cpp/CppEmitter.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+
+#include <cstdlib>
+#include <dlfcn.h>
+
+using namespace mlir;
+
+namespace qcc {
+
+/// The library's public symbols' layout (docs/LibraryABI.md).
+struct ModelInfo {
+  int32_t abiVersion, numInputs, numOutputs;
+  const void *inputs, *outputs;
+  size_t arenaSize, arenaAlignment;
+};
+
+llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
+                            StringRef source, StringRef cppPath) {
+  OwningOpRef<ModuleOp> copy = ModuleOp::create(func.getLoc());
+  copy->push_back(func.clone());
+  PassManager pm(func.getContext());
+  pm.nest<func::FuncOp>().addPass(createPlanMemory());
+  if (failed(pm.run(*copy)))
+    return llvm::createStringError("memory planning failed");
+  auto planned = cast<func::FuncOp>(copy->getBody()->front());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  CppEmitterOptions options;
+  options.prefix = prefix.str();
+  options.source = source.str();
+  if (failed(emitCpp(planned, options, os)))
+    return llvm::createStringError("the C++ backend failed (see above)");
+  return writeFile(cppPath, [&](llvm::raw_ostream &out) { out << text; });
+}
+
+llvm::Error compileLibrary(StringRef cppPath, StringRef soPath,
+                           StringRef triple, StringRef cpu) {
+  llvm::ErrorOr<std::string> clang = llvm::sys::findProgramByName("clang++-22");
+  if (!clang)
+    clang = llvm::sys::findProgramByName("clang++", {QCC_LLVM_TOOLS_DIR});
+  if (!clang)
+    return llvm::createStringError("cannot find clang++-22 to compile the "
+                                   "generated library");
+  std::string targetFlag = ("--target=" + triple).str(),
+              cpuFlag = ("-mcpu=" + cpu).str();
+  SmallVector<StringRef> args = {*clang,     "-std=c++17", "-O2",
+                                 "-fPIC",    "-shared",    "-fno-exceptions",
+                                 "-fno-rtti"};
+  if (!triple.empty())
+    args.append({targetFlag, "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
+  if (!cpu.empty())
+    args.push_back(cpuFlag);
+  args.append({"-o", soPath, cppPath});
+  std::string error;
+  int status =
+      llvm::sys::ExecuteAndWait(*clang, args, std::nullopt, {}, 0, 0, &error);
+  if (status != 0)
+    return llvm::createStringError("compiling '" + cppPath.str() + "' failed" +
+                                   (error.empty() ? "" : ": " + error) +
+                                   " (exit " + std::to_string(status) + ")");
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::unique_ptr<HostLibrary>>
+HostLibrary::load(StringRef soPath, StringRef prefix, func::FuncOp func) {
+  std::unique_ptr<HostLibrary> library(new HostLibrary());
+  library->handle = dlopen(soPath.str().c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!library->handle)
+    return llvm::createStringError("cannot load '" + soPath.str() +
+                                   "': " + dlerror());
+  auto *info = reinterpret_cast<const ModelInfo *(*)()>(
+      dlsym(library->handle, (prefix + "_info").str().c_str()));
+  library->entry =
+      reinterpret_cast<int (*)(const void *const *, void *const *, void *)>(
+          dlsym(library->handle, (prefix + "_run").str().c_str()));
+  if (!info || !library->entry)
+    return llvm::createStringError("'" + soPath.str() + "' does not export " +
+                                   prefix.str() + "_run and " + prefix.str() +
+                                   "_info");
+  for (Type type : func.getResultTypes()) {
+    auto shaped = cast<ShapedType>(type);
+    std::optional<DType> dtype = dtypeOf(shaped.getElementType());
+    if (!dtype)
+      return llvm::createStringError("unsupported result type");
+    library->resultTypes.push_back(*dtype);
+    library->resultShapes.emplace_back(shaped.getShape());
+  }
+  size_t size = std::max<size_t>(info()->arenaSize, 128);
+  library->arena = std::aligned_alloc(128, llvm::alignTo(size, 128));
+  return std::move(library);
+}
+
+HostLibrary::~HostLibrary() {
+  std::free(arena);
+  if (handle)
+    dlclose(handle);
+}
+
+llvm::Expected<std::vector<Tensor>>
+HostLibrary::run(llvm::ArrayRef<Tensor> inputs) {
+  std::vector<const void *> in;
+  for (const Tensor &t : inputs)
+    in.push_back(t.raw());
+  std::vector<Tensor> results;
+  std::vector<void *> out;
+  for (auto [dtype, shape] : llvm::zip(resultTypes, resultShapes)) {
+    results.emplace_back(dtype, shape);
+    out.push_back(results.back().raw());
+  }
+  if (int status = entry(in.data(), out.data(), arena))
+    return llvm::createStringError("the library's entry point failed (" +
+                                   std::to_string(status) + ")");
+  return results;
+}
+
+} // namespace qcc

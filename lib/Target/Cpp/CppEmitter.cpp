@@ -1,0 +1,528 @@
+//===- CppEmitter.cpp - The C++ backend's printer -------------------------===//
+//
+// Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
+// See LICENSE for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Every value gets a C pointer expression: an input or output buffer of the
+// caller, a static constant or a place in the arena; each op becomes one
+// call of a runtime kernel (include/qcc/Runtime/kernels.h) with its
+// parameters computed here, by the same functions the interpreter uses.
+//
+//===----------------------------------------------------------------------===//
+
+#include "qcc/Target/Cpp/CppEmitter.h"
+#include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/IR/QccShapes.h"
+#include "qcc/Interpreter/Interpreter.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <cstdio>
+
+using namespace mlir;
+
+namespace qcc {
+
+namespace {
+
+const char kRuntimeSource[] =
+#include "RuntimeSource.inc"
+    ;
+
+/// The library interface, shared by every generated library.
+const char kInterface[] = R"(#ifndef QCC_MODEL_ABI_H
+#define QCC_MODEL_ABI_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* The library interface of docs/LibraryABI.md. */
+#define QCC_ABI_VERSION 1
+enum qcc_dtype { QCC_F32 = 0, QCC_I8 = 1, QCC_U8 = 2, QCC_I16 = 3, QCC_I32 = 4 };
+typedef struct qcc_tensor_info {
+  const char *name;
+  int32_t dtype;
+  int32_t rank;
+  const int64_t *shape;
+  float scale;        /* of a quantized tensor; 0 for float */
+  int32_t zero_point;
+} qcc_tensor_info;
+typedef struct qcc_model_info {
+  int32_t abi_version;
+  int32_t num_inputs, num_outputs;
+  const qcc_tensor_info *inputs, *outputs;
+  size_t arena_size, arena_alignment;
+} qcc_model_info;
+#endif
+)";
+
+Type elementOf(Value v) {
+  return cast<ShapedType>(v.getType()).getElementType();
+}
+
+ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<ShapedType>(v.getType()).getShape();
+}
+
+int64_t elementsOf(Value v) {
+  return cast<ShapedType>(v.getType()).getNumElements();
+}
+
+/// The C type of an element's storage and the ABI's dtype code.
+std::optional<std::pair<StringRef, int>> cTypeOf(Type element) {
+  if (element.isF32())
+    return std::make_pair("float", 0);
+  unsigned width;
+  bool isSigned;
+  if (auto q = dyn_cast<quant::QuantizedType>(element)) {
+    width = q.getStorageTypeIntegralWidth();
+    isSigned = q.isSigned();
+  } else if (auto integer = dyn_cast<IntegerType>(element)) {
+    width = integer.getWidth();
+    isSigned = !integer.isUnsigned();
+  } else {
+    return std::nullopt;
+  }
+  if (width == 4 && isSigned)
+    return std::make_pair("qcc_rt::packed_int4", -1); // weights only
+  if (width == 8)
+    return isSigned ? std::make_pair("int8_t", 1)
+                    : std::make_pair("uint8_t", 2);
+  if (width == 16 && isSigned)
+    return std::make_pair("int16_t", 3);
+  if (width == 32 && isSigned)
+    return std::make_pair("int32_t", 4);
+  return std::nullopt;
+}
+
+/// The body of a C string literal: `text` with quotes, backslashes and
+/// non-printable bytes escaped (octal).
+std::string cString(StringRef text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\')
+      out += {'\\', static_cast<char>(c)};
+    else if (llvm::isPrint(c))
+      out += static_cast<char>(c);
+    else {
+      char octal[8];
+      snprintf(octal, sizeof(octal), "\\%03o", c);
+      out += octal;
+    }
+  }
+  return out;
+}
+
+/// A float as an exact C literal.
+std::string floatLiteral(float value) {
+  char text[32];
+  snprintf(text, sizeof(text), "%af", static_cast<double>(value));
+  return text;
+}
+
+class Emitter {
+public:
+  Emitter(func::FuncOp func, const CppEmitterOptions &options)
+      : func(func), options(options) {}
+
+  LogicalResult emit(raw_ostream &os);
+
+private:
+  func::FuncOp func;
+  const CppEmitterOptions &options;
+  /// Static data (weights, parameters) and the body of the entry point.
+  std::string data, body;
+  llvm::raw_string_ostream dataOs{data}, bodyOs{body};
+  /// The C pointer expression of every value.
+  llvm::DenseMap<Value, std::string> exprs;
+  unsigned nextName = 0;
+
+  FailureOr<StringRef> cType(Operation *at, Value v) {
+    if (std::optional<std::pair<StringRef, int>> c = cTypeOf(elementOf(v)))
+      return c->first;
+    return at->emitOpError("the C++ backend does not support the element "
+                           "type ")
+               << elementOf(v) << " yet",
+           failure();
+  }
+
+  std::string fresh(StringRef stem) { return (stem + Twine(nextName++)).str(); }
+
+  /// Defines a static array of integers and returns its name.
+  template <typename Range>
+  std::string staticArray(StringRef type, const Range &values) {
+    std::string name = fresh("k");
+    dataOs << "alignas(128) static const " << type << " " << name << "[] = {";
+    int column = 0;
+    for (auto v : values) {
+      dataOs << (column == 0 ? "\n    " : column % 16 ? ", " : ",\n    ") << v;
+      ++column;
+    }
+    dataOs << "};\n";
+    return name;
+  }
+
+  LogicalResult place(func::ReturnOp ret);
+  LogicalResult emitOp(Operation *op);
+  LogicalResult emitConstant(ConstantOp op);
+  LogicalResult emitContraction(Operation *op);
+  LogicalResult emitRequantize(RequantizeOp op);
+  void emitInterfaceTables(raw_ostream &os);
+};
+
+/// Chooses where every value lives: arguments in the caller's inputs,
+/// returned values in its outputs (written there by their op), results in
+/// the arena at their planned offsets, aliases where their input is.
+LogicalResult Emitter::place(func::ReturnOp ret) {
+  for (BlockArgument arg : func.getArguments()) {
+    FailureOr<StringRef> type = cType(func, arg);
+    if (failed(type))
+      return failure();
+    exprs[arg] =
+        llvm::formatv("((const {0} *)inputs[{1}])", *type, arg.getArgNumber());
+  }
+  for (auto [j, v] : llvm::enumerate(ret.getOperands())) {
+    if (exprs.count(v) || !v.getDefiningOp() ||
+        isa<ConstantOp>(v.getDefiningOp()))
+      continue;
+    FailureOr<StringRef> type = cType(ret, v);
+    if (failed(type))
+      return failure();
+    exprs[v] = llvm::formatv("(({0} *)outputs[{1}])", *type, j);
+  }
+  return success();
+}
+
+LogicalResult Emitter::emitConstant(ConstantOp op) {
+  auto dense = dyn_cast<DenseIntElementsAttr>(op.getValue());
+  FailureOr<StringRef> type = cType(op, op.getResult());
+  if (!dense || failed(type) || *type == "float")
+    return op.emitOpError("the C++ backend supports integer constants only "
+                          "(weights, biases)"),
+           failure();
+  SmallVector<int64_t> values;
+  for (const APInt &v : dense.getValues<APInt>())
+    values.push_back(type->starts_with("u") ? v.getZExtValue()
+                                            : v.getSExtValue());
+  if (*type == "qcc_rt::packed_int4") {
+    // Two per byte, the lower nibble first.
+    SmallVector<int64_t> pairs;
+    for (size_t i = 0; i < values.size(); i += 2)
+      pairs.push_back((values[i] & 15) |
+                      (i + 1 < values.size() ? (values[i + 1] & 15) << 4 : 0));
+    values = std::move(pairs);
+  }
+  exprs[op.getResult()] = staticArray(*type, values);
+  return success();
+}
+
+/// Zero point of a per-tensor quantized value (0 for a plain integer one).
+int64_t zeroPointOf(Value v) {
+  if (auto q = dyn_cast<quant::UniformQuantizedType>(elementOf(v)))
+    return q.getZeroPoint();
+  return 0;
+}
+
+/// Whether every zero point of a weight type is 0.
+bool isSymmetric(Value weight) {
+  Type element = elementOf(weight);
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element))
+    return llvm::all_of(perAxis.getZeroPoints(),
+                        [](int64_t zp) { return zp == 0; });
+  return zeroPointOf(weight) == 0;
+}
+
+LogicalResult Emitter::emitContraction(Operation *op) {
+  Value x = op->getOperand(0), w = op->getOperand(1);
+  Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+  Value y = op->getResult(0);
+  if (op->getAttr("fused_activation") || !elementOf(y).isInteger(32) ||
+      isa<quant::UniformQuantizedPerAxisType>(elementOf(x)) || !isSymmetric(w))
+    return op->emitOpError("the C++ backend needs an int32 accumulator, a "
+                           "per-tensor input and symmetric weights"),
+           failure();
+  FailureOr<StringRef> xt = cType(op, x), wt = cType(op, w);
+  if (failed(xt) || failed(wt))
+    return failure();
+  std::string biasExpr = bias ? exprs[bias] : "nullptr";
+  if (auto conv = dyn_cast<Conv2DOp>(op)) {
+    ArrayRef<int64_t> in = shapeOf(x), out = shapeOf(y), ws = shapeOf(w);
+    ArrayRef<int64_t> strides = conv.getStrides(),
+                      dilations = conv.getDilations(), pads = conv.getPads();
+    bodyOs << llvm::formatv(
+        "  {\n    const qcc_rt::Conv2DShape shape = {{{0}, {1}, {2}, {3}, {4}, "
+        "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}};\n"
+        "    qcc_rt::conv2d<{16}, {17}>({18}, {19}, {20}, {21}, {22}, "
+        "shape);\n  }\n",
+        in[0], in[1], in[2], in[3], out[1], ws[2], ws[3], out[2], out[3],
+        conv.getGroups(), strides[0], strides[1], dilations[0], dilations[1],
+        pads[0], pads[1], *xt, *wt, exprs[x], zeroPointOf(x), exprs[w],
+        biasExpr, exprs[y]);
+    return success();
+  }
+  if (isa<FullyConnectedOp>(op)) {
+    bodyOs << llvm::formatv(
+        "  qcc_rt::fully_connected<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, "
+        "{8}, {9});\n",
+        *xt, *wt, exprs[x], zeroPointOf(x), exprs[w], biasExpr, exprs[y],
+        shapeOf(x)[0], shapeOf(w)[0], shapeOf(x)[1]);
+    return success();
+  }
+  return op->emitOpError("the C++ backend does not support this contraction "
+                         "yet"),
+         failure();
+}
+
+LogicalResult Emitter::emitRequantize(RequantizeOp op) {
+  Type from = elementOf(op.getInput()), to = elementOf(op.getOutput());
+  auto toUniform = dyn_cast<quant::UniformQuantizedType>(to);
+  auto fromAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(from);
+  FailureOr<StringRef> inT = cType(op, op.getInput()),
+                       outT = cType(op, op.getOutput());
+  if (failed(inT) || failed(outT))
+    return failure();
+  if (!toUniform ||
+      (fromAxis && llvm::any_of(fromAxis.getZeroPoints(),
+                                [](int64_t zp) { return zp != 0; })))
+    return op.emitOpError("the C++ backend requantizes to a per-tensor type "
+                          "from per-tensor or symmetric per-channel ones"),
+           failure();
+  SmallVector<FixedPointMultiplier> multipliers = requantizeMultipliers(op);
+  ArrayRef<int64_t> shape = shapeOf(op.getInput());
+  int64_t axis = fromAxis ? fromAxis.getQuantizedDimension() : 0;
+  int64_t outer = fromAxis ? shapeProduct(shape.take_front(axis)) : 1;
+  int64_t channels = fromAxis ? shape[axis] : 1;
+  int64_t inner =
+      fromAxis ? shapeProduct(shape.drop_front(axis + 1)) : shapeProduct(shape);
+  std::string m = staticArray(
+      "int32_t", llvm::map_range(multipliers, [](FixedPointMultiplier f) {
+        return f.multiplier;
+      }));
+  std::string s = staticArray(
+      "int32_t", llvm::map_range(multipliers, [](FixedPointMultiplier f) {
+        return f.shift;
+      }));
+  bodyOs << llvm::formatv(
+      "  qcc_rt::requantize<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, "
+      "{10}, {11}, {12});\n",
+      *inT, *outT, exprs[op.getInput()], exprs[op.getOutput()], outer, channels,
+      inner, fromAxis ? 0 : zeroPointOf(op.getInput()), m, s,
+      toUniform.getZeroPoint(), toUniform.getStorageTypeMin(),
+      toUniform.getStorageTypeMax());
+  return success();
+}
+
+LogicalResult Emitter::emitOp(Operation *op) {
+  if (auto constant = dyn_cast<ConstantOp>(op))
+    return emitConstant(constant);
+  Value result = op->getResult(0);
+  FailureOr<StringRef> type = cType(op, result);
+  if (failed(type))
+    return failure();
+  // Where the result lives: given (an output), planned, or its input's.
+  bool isAlias =
+      isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp>(op);
+  if (!exprs.count(result)) {
+    if (auto offset =
+            op->getAttrOfType<IntegerAttr>(QccDialect::kArenaOffsetAttrName))
+      exprs[result] =
+          llvm::formatv("(({0} *)(arena + {1}))", *type, offset.getInt());
+    else if (isAlias)
+      exprs[result] =
+          llvm::formatv("((const {0} *){1})", *type, exprs[op->getOperand(0)]);
+    else
+      return op->emitOpError("has no arena offset; run qcc-plan-memory "
+                             "first"),
+             failure();
+  }
+  if (isAlias) {
+    // Data movement without moving: the same bytes, unless the result had
+    // to go to an output buffer.
+    if (exprs[result].find("outputs[") != std::string::npos)
+      bodyOs << llvm::formatv("  qcc_rt::copy({0}, {1}, {2});\n",
+                              exprs[op->getOperand(0)], exprs[result],
+                              storageBytes(result.getType()));
+    return success();
+  }
+  if (auto q = dyn_cast<QuantizeOp>(op)) {
+    auto type = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
+    if (!type || !elementOf(q.getInput()).isF32() ||
+        q.getRounding() != RoundingMode::HalfToEven)
+      return op->emitOpError("the C++ backend quantizes float32 per tensor, "
+                             "rounding half to even"),
+             failure();
+    bodyOs << llvm::formatv(
+        "  qcc_rt::quantize<{0}>({1}, {2}, {3}, {4}, {5}, {6}, {7});\n",
+        cTypeOf(type)->first, exprs[q.getInput()], exprs[result],
+        elementsOf(result), floatLiteral(type.getScale()), type.getZeroPoint(),
+        type.getStorageTypeMin(), type.getStorageTypeMax());
+    return success();
+  }
+  if (auto dq = dyn_cast<DequantizeOp>(op)) {
+    auto type = dyn_cast<quant::UniformQuantizedType>(elementOf(dq.getInput()));
+    if (!type || !elementOf(result).isF32())
+      return op->emitOpError("the C++ backend dequantizes per-tensor values "
+                             "to float32"),
+             failure();
+    bodyOs << llvm::formatv(
+        "  qcc_rt::dequantize<{0}>({1}, {2}, {3}, {4}, {5});\n",
+        cTypeOf(type)->first, exprs[dq.getInput()], exprs[result],
+        elementsOf(result), floatLiteral(type.getScale()), type.getZeroPoint());
+    return success();
+  }
+  if (isa<Conv2DOp, FullyConnectedOp>(op))
+    return emitContraction(op);
+  if (auto rq = dyn_cast<RequantizeOp>(op))
+    return emitRequantize(rq);
+  if (auto pool = dyn_cast<MaxPool2DOp>(op)) {
+    auto element = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
+    if (!element || pool.getCeilMode())
+      return op->emitOpError("the C++ backend max-pools quantized values "
+                             "without ceil_mode"),
+             failure();
+    ArrayRef<int64_t> in = shapeOf(pool.getInput()), out = shapeOf(result);
+    ArrayRef<int64_t> kernel = pool.getKernel(), strides = pool.getStrides(),
+                      dilations = pool.getDilations(), pads = pool.getPads();
+    int64_t lowest =
+        element.isSigned()
+            ? -(int64_t(1) << (element.getStorageTypeIntegralWidth() - 1))
+            : 0;
+    bodyOs << llvm::formatv(
+        "  {\n    const qcc_rt::Pool2DShape shape = {{{0}, {1}, {2}, {3}, {4}, "
+        "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}};\n"
+        "    qcc_rt::max_pool2d<{13}>({14}, {15}, shape, {16});\n  }\n",
+        in[0] * in[1], in[2], in[3], out[2], out[3], kernel[0], kernel[1],
+        strides[0], strides[1], dilations[0], dilations[1], pads[0], pads[1],
+        *type, exprs[pool.getInput()], exprs[result], lowest);
+    return success();
+  }
+  if (isa<ReluOp, ClipOp>(op) &&
+      isa<quant::UniformQuantizedType>(elementOf(op->getOperand(0)))) {
+    auto [lo, hi] = quantizedClampBounds(op);
+    bodyOs << llvm::formatv("  qcc_rt::clamp<{0}>({1}, {2}, {3}, {4}, {5});\n",
+                            *type, exprs[op->getOperand(0)], exprs[result],
+                            elementsOf(result), lo, hi);
+    return success();
+  }
+  return op->emitOpError("the C++ backend does not support this op yet"),
+         failure();
+}
+
+/// The static tables the info query returns.
+void Emitter::emitInterfaceTables(raw_ostream &os) {
+  auto table = [&](StringRef kind, ArrayRef<Type> types,
+                   function_ref<StringRef(unsigned)> nameOf) {
+    for (auto [i, type] : llvm::enumerate(types)) {
+      auto shaped = cast<ShapedType>(type);
+      os << "static const int64_t " << kind << "_shape" << i << "[] = {"
+         << llvm::join(
+                llvm::map_range(shaped.getShape(),
+                                [](int64_t d) { return llvm::itostr(d); }),
+                ", ")
+         << "};\n";
+    }
+    os << "static const qcc_tensor_info " << kind << "_info[] = {\n";
+    for (auto [i, type] : llvm::enumerate(types)) {
+      auto shaped = cast<ShapedType>(type);
+      Type element = shaped.getElementType();
+      auto q = dyn_cast<quant::UniformQuantizedType>(element);
+      os << llvm::formatv(
+          "    {{\"{0}\", {1}, {2}, {3}_shape{4}, {5}, {6}},\n",
+          cString(nameOf(i)), cTypeOf(element)->second, shaped.getRank(), kind,
+          i, q ? floatLiteral(q.getScale()) : "0.0f", q ? q.getZeroPoint() : 0);
+    }
+    os << "};\n";
+  };
+  auto argName = [&](unsigned i) -> StringRef {
+    if (auto name =
+            func.getArgAttrOfType<StringAttr>(i, QccDialect::kNameAttrName))
+      return name.getValue();
+    return "";
+  };
+  auto resultName = [&](unsigned i) -> StringRef {
+    if (auto name =
+            func.getResultAttrOfType<StringAttr>(i, QccDialect::kNameAttrName))
+      return name.getValue();
+    return "";
+  };
+  table("input", func.getArgumentTypes(), argName);
+  table("output", func.getResultTypes(), resultName);
+}
+
+LogicalResult Emitter::emit(raw_ostream &os) {
+  if (!func.getBody().hasOneBlock())
+    return func.emitError("the C++ backend needs a single-block function"),
+           failure();
+  auto arenaSize =
+      func->getAttrOfType<IntegerAttr>(QccDialect::kArenaSizeAttrName);
+  if (!arenaSize)
+    return func.emitError("has no arena size; run qcc-plan-memory first"),
+           failure();
+  auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
+  if (failed(place(ret)))
+    return failure();
+  for (Operation &op : func.getBody().front().without_terminator())
+    if (failed(emitOp(&op)))
+      return failure();
+  for (auto [j, v] : llvm::enumerate(ret.getOperands())) {
+    std::string target = llvm::formatv("outputs[{0}]", j);
+    if (exprs[v].find(target) == std::string::npos)
+      bodyOs << llvm::formatv("  qcc_rt::copy({0}, outputs[{1}], {2});\n",
+                              exprs[v], j, storageBytes(v.getType()));
+  }
+  for (Type type : TypeRange(ret.getOperandTypes()))
+    if (!cTypeOf(cast<ShapedType>(type).getElementType()))
+      return ret.emitOpError("the C++ backend cannot return ") << type,
+             failure();
+
+  StringRef p = options.prefix;
+  os << "// Generated by qcc " << QCC_VERSION_STRING << " from "
+     << (options.source.empty() ? "<stdin>" : options.source)
+     << ". Do not edit.\n\n"
+     << kInterface << "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n"
+     << "const qcc_model_info *" << p << "_info(void);\n"
+     << "int " << p
+     << "_run(const void *const *inputs, void *const *outputs, void "
+        "*arena);\n#ifdef __cplusplus\n}\n#endif\n\n"
+     << "namespace {\n"
+     << kRuntimeSource << "\n"
+     << data;
+  emitInterfaceTables(os);
+  os << "} // namespace\n\n"
+     << "extern \"C\" const qcc_model_info *" << p << "_info(void) {\n"
+     << llvm::formatv("  static const qcc_model_info info = {{QCC_ABI_VERSION, "
+                      "{0}, {1}, input_info, output_info, {2}, 128};\n",
+                      func.getNumArguments(), func.getNumResults(),
+                      arenaSize.getInt())
+     << "  return &info;\n}\n\n"
+     << "extern \"C\" int " << p
+     << "_run(const void *const *inputs, void *const *outputs, void "
+        "*arena_memory) {\n"
+     << "  uint8_t *arena = (uint8_t *)arena_memory;\n"
+     << "  if ((uintptr_t)arena % 128)\n    return 1;\n"
+     << body << "  return 0;\n}\n";
+  return success();
+}
+
+} // namespace
+
+bool isValidSymbolPrefix(StringRef name) {
+  return !name.empty() && (llvm::isAlpha(name[0]) || name[0] == '_') &&
+         llvm::all_of(name,
+                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
+LogicalResult emitCpp(func::FuncOp func, const CppEmitterOptions &options,
+                      raw_ostream &os) {
+  if (!isValidSymbolPrefix(options.prefix))
+    return func.emitError("'")
+               << options.prefix << "' is not a valid C symbol prefix",
+           failure();
+  return Emitter(func, options).emit(os);
+}
+
+} // namespace qcc

@@ -1,0 +1,10 @@
+# Writes OUTPUT: the text of the INPUTS files ('|'-separated) (the freestanding runtime
+# headers) as one C++ raw string literal, for the C++ emitter to copy into
+# every generated file.
+set(text "")
+string(REPLACE "|" ";" inputs "${INPUTS}")
+foreach(input ${inputs})
+  file(READ ${input} content)
+  string(APPEND text "${content}\n")
+endforeach()
+file(WRITE ${OUTPUT} "R\"qcc_runtime(${text})qcc_runtime\"\n")
