@@ -30,6 +30,7 @@
 #include "Kernels.h"
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
+#include "qcc/Runtime/fixed_point.h"
 #include "qcc/Support/FixedPoint.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -1524,35 +1525,10 @@ StepFn Compiler::table(TableOp op) {
   };
 }
 
-/// The left shift of qcc's integer add: headroom for the rescaled inputs
-/// (docs/IntegerSemantics.md).
-int32_t addLeftShift(unsigned bits) { return bits > 8 ? 14 : 20; }
-
 FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
-  auto type = [&](Value v) {
-    return cast<quant::UniformQuantizedType>(elementOf(v));
-  };
-  quant::UniformQuantizedType a = type(op->getOperand(0)),
-                              b = type(op->getOperand(1)),
-                              y = type(op->getResult(0));
-  int64_t qmin = y.getStorageTypeMin(), qmax = y.getStorageTypeMax();
-  if (auto act = op->getAttrOfType<ActivationAttr>("fused_activation")) {
-    if (act.getKind() != ActivationKind::Relu &&
-        act.getKind() != ActivationKind::Clip)
-      return op->emitOpError("the interpreter supports only relu and clip as "
-                             "fused activations of quantized arithmetic"),
-             failure();
-    double lo = act.getKind() == ActivationKind::Relu
-                    ? 0.0
-                    : act.getMin().convertToDouble();
-    auto bound = [&](double real) {
-      return static_cast<int64_t>(std::clamp<double>(
-          std::nearbyint(real / y.getScale()) + y.getZeroPoint(), qmin, qmax));
-    };
-    qmin = std::max(qmin, bound(lo));
-    if (act.getKind() == ActivationKind::Clip)
-      qmax = std::min(qmax, bound(act.getMax().convertToDouble()));
-  }
+  FailureOr<qcc_rt::BinaryParams> p = quantizedBinaryParameters(op);
+  if (failed(p))
+    return failure();
   SmallVector<int64_t> outShape(shapeOf(op->getResult(0)));
   SmallVector<int64_t> aStrides =
       broadcastStrides(shapeOf(op->getOperand(0)), outShape);
@@ -1560,45 +1536,10 @@ FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
       broadcastStrides(shapeOf(op->getOperand(1)), outShape);
   unsigned sa = slot(op->getOperand(0)), sb = slot(op->getOperand(1)),
            out = slot(op->getResult(0));
-  DType aType = *dtypeOf(a), bType = *dtypeOf(b), outType = *dtypeOf(y);
-  int32_t za = a.getZeroPoint(), zb = b.getZeroPoint(), zy = y.getZeroPoint();
-  // The combination of two centered inputs, as an int32 before the final
-  // requantization with `multiplier`.
-  std::function<int32_t(int32_t, int32_t)> combine;
-  FixedPointMultiplier multiplier;
-  if (isa<MulOp>(op)) {
-    // Centered inputs of bits_a and bits_b bits have a product below
-    // 2^(bits_a + bits_b): shifting it right by the excess over 31 bits
-    // (rounding half up) makes it fit int32 exactly.
-    int32_t shift =
-        std::max<int32_t>(0, a.getStorageTypeIntegralWidth() +
-                                 b.getStorageTypeIntegralWidth() - 31);
-    multiplier = FixedPointMultiplier::fromReal(
-        std::ldexp(a.getScale() * b.getScale() / y.getScale(), shift));
-    combine = [shift](int32_t x, int32_t w) {
-      int64_t product = static_cast<int64_t>(x) * w;
-      if (shift > 0)
-        product = (product + (int64_t(1) << (shift - 1))) >> shift;
-      return static_cast<int32_t>(product);
-    };
-  } else {
-    unsigned bits = std::max(a.getStorageTypeIntegralWidth(),
-                             b.getStorageTypeIntegralWidth());
-    int32_t shift = addLeftShift(bits);
-    double twice = 2 * std::max(a.getScale(), b.getScale());
-    FixedPointMultiplier ma =
-        FixedPointMultiplier::fromReal(a.getScale() / twice);
-    FixedPointMultiplier mb =
-        FixedPointMultiplier::fromReal(b.getScale() / twice);
-    multiplier = FixedPointMultiplier::fromReal(
-        twice / (std::ldexp(1.0, shift) * y.getScale()));
-    bool subtract = isa<SubOp>(op);
-    combine = [=](int32_t x, int32_t w) {
-      int32_t rx = multiplyByFixedPoint(saturatingShiftLeft(x, shift), ma);
-      int32_t rw = multiplyByFixedPoint(saturatingShiftLeft(w, shift), mb);
-      return subtract ? rx - rw : rx + rw;
-    };
-  }
+  DType aType = *dtypeOf(elementOf(op->getOperand(0))),
+        bType = *dtypeOf(elementOf(op->getOperand(1))),
+        outType = *dtypeOf(elementOf(op->getResult(0)));
+  qcc_rt::BinaryParams params = *p;
   return StepFn([=](Slots &slots) {
     Tensor result(outType, outShape);
     visitDType(aType, [&](auto aTag) {
@@ -1609,10 +1550,8 @@ FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
           using Y = decltype(yTag);
           broadcastApply(slots[sa].data<A>(), aStrides, slots[sb].data<B>(),
                          bStrides, result.data<Y>(), outShape, [&](A x, B w) {
-                           return static_cast<Y>(qcc::requantize(
-                               combine(static_cast<int32_t>(x) - za,
-                                       static_cast<int32_t>(w) - zb),
-                               multiplier, zy, qmin, qmax));
+                           return static_cast<Y>(
+                               qcc_rt::binary_element(x, w, params));
                          });
         });
       });
@@ -1621,22 +1560,17 @@ FailureOr<StepFn> Compiler::quantizedBinary(Operation *op) {
   });
 }
 
-/// softmax in integers: e[d] = round(exp(d * s_in) * 2^16) for the
-/// distance d <= 0 of each stored value to its row's maximum (a table), then
-/// q = qmin + (e * 2^bits + sum / 2) / sum, saturated.
+/// softmax in integers (qcc_rt::softmax, softmaxExponentials).
 StepFn Compiler::quantizedSoftmax(SoftmaxOp op) {
   auto in = cast<quant::UniformQuantizedType>(elementOf(op.getInput()));
   auto outType = cast<quant::UniformQuantizedType>(elementOf(op.getOutput()));
-  int64_t span = in.getStorageTypeMax() - in.getStorageTypeMin();
-  std::vector<int64_t> exps(span + 1);
-  for (int64_t d = 0; d <= span; ++d)
-    exps[d] = std::llround(std::ldexp(std::exp(-d * in.getScale()), 16));
+  std::vector<int32_t> exps = softmaxExponentials(op);
   SmallVector<int64_t> shape(shapeOf(op.getInput()));
   int64_t axis = op.getAxis(), size = shape[axis];
   int64_t inner = shapeProduct(ArrayRef(shape).drop_front(axis + 1));
   int64_t outer = shapeProduct(ArrayRef(shape).take_front(axis));
-  unsigned bits = outType.getStorageTypeIntegralWidth();
-  int64_t qmin = outType.getStorageTypeMin(),
+  int32_t bits = outType.getStorageTypeIntegralWidth();
+  int32_t qmin = outType.getStorageTypeMin(),
           qmax = outType.getStorageTypeMax();
   DType inDType = *dtypeOf(in), outDType = *dtypeOf(outType);
   unsigned src = slot(op.getInput()), out = slot(op.getOutput());
@@ -1646,23 +1580,8 @@ StepFn Compiler::quantizedSoftmax(SoftmaxOp op) {
       using In = decltype(inTag);
       visitDType(outDType, [&](auto outTag) {
         using Out = decltype(outTag);
-        const In *x = slots[src].data<In>();
-        Out *y = result.data<Out>();
-        for (int64_t o = 0; o < outer; ++o)
-          for (int64_t i = 0; i < inner; ++i) {
-            int64_t base = o * size * inner + i;
-            int64_t max = std::numeric_limits<int64_t>::min();
-            for (int64_t j = 0; j < size; ++j)
-              max = std::max<int64_t>(max, x[base + j * inner]);
-            int64_t sum = 0;
-            for (int64_t j = 0; j < size; ++j)
-              sum += exps[max - x[base + j * inner]];
-            for (int64_t j = 0; j < size; ++j) {
-              int64_t e = exps[max - x[base + j * inner]];
-              int64_t q = qmin + ((e << bits) + sum / 2) / sum;
-              y[base + j * inner] = static_cast<Out>(std::min(q, qmax));
-            }
-          }
+        qcc_rt::softmax(slots[src].data<In>(), result.data<Out>(), outer, size,
+                        inner, exps.data(), bits, qmin, qmax);
       });
     });
     slots[out] = std::move(result);
@@ -1776,9 +1695,7 @@ StepFn Compiler::quantizedGlobalAvgPool(GlobalAvgPoolOp op) {
       outShape(shapeOf(op.getOutput()));
   int64_t planes = inShape[0] * inShape[1];
   int64_t size = shapeProduct(ArrayRef(inShape).drop_front(2));
-  // The mean is the sum times s_in / (s_out * size), in fixed point.
-  FixedPointMultiplier multiplier = FixedPointMultiplier::fromReal(
-      in.getScale() / (y.getScale() * static_cast<double>(size)));
+  FixedPointMultiplier multiplier = globalAvgPoolMultiplier(op);
   int32_t zin = in.getZeroPoint(), zy = y.getZeroPoint();
   int32_t qmin = y.getStorageTypeMin(), qmax = y.getStorageTypeMax();
   DType inType = *dtypeOf(in), outType = *dtypeOf(y);
@@ -1789,17 +1706,9 @@ StepFn Compiler::quantizedGlobalAvgPool(GlobalAvgPoolOp op) {
       using In = decltype(inTag);
       visitDType(outType, [&](auto outTag) {
         using Out = decltype(outTag);
-        const In *x = slots[src].data<In>();
-        for (int64_t p = 0; p < planes; ++p) {
-          int64_t sum = 0;
-          for (int64_t i = 0; i < size; ++i)
-            sum += static_cast<int64_t>(x[p * size + i]) - zin;
-          result.data<Out>()[p] = static_cast<Out>(
-              qcc::requantize(static_cast<int32_t>(std::clamp<int64_t>(
-                                  sum, std::numeric_limits<int32_t>::min(),
-                                  std::numeric_limits<int32_t>::max())),
-                              multiplier, zy, qmin, qmax));
-        }
+        qcc_rt::global_avg_pool(slots[src].data<In>(), result.data<Out>(),
+                                planes, size, zin, multiplier.multiplier,
+                                multiplier.shift, zy, qmin, qmax);
       });
     });
     slots[out] = std::move(result);
@@ -1962,6 +1871,87 @@ SmallVector<FixedPointMultiplier> requantizeMultipliers(Operation *op) {
         from.scalesExact[from.axis >= 0 ? c : 0] /
         to.scalesExact[to.axis >= 0 ? c : 0]));
   return multipliers;
+}
+
+FailureOr<qcc_rt::BinaryParams> quantizedBinaryParameters(Operation *op) {
+  auto type = [&](Value v) {
+    return cast<quant::UniformQuantizedType>(elementOf(v));
+  };
+  quant::UniformQuantizedType a = type(op->getOperand(0)),
+                              b = type(op->getOperand(1)),
+                              y = type(op->getResult(0));
+  qcc_rt::BinaryParams p = {};
+  p.qmin = y.getStorageTypeMin();
+  p.qmax = y.getStorageTypeMax();
+  if (auto act = op->getAttrOfType<ActivationAttr>("fused_activation")) {
+    if (act.getKind() != ActivationKind::Relu &&
+        act.getKind() != ActivationKind::Clip)
+      return op->emitOpError("supports only relu and clip as fused "
+                             "activations of quantized arithmetic"),
+             failure();
+    double lo = act.getKind() == ActivationKind::Relu
+                    ? 0.0
+                    : act.getMin().convertToDouble();
+    auto bound = [&](double real) {
+      return static_cast<int32_t>(std::clamp<double>(
+          std::nearbyint(real / y.getScale()) + y.getZeroPoint(), p.qmin,
+          p.qmax));
+    };
+    p.qmin = std::max(p.qmin, bound(lo));
+    if (act.getKind() == ActivationKind::Clip)
+      p.qmax = std::min(p.qmax, bound(act.getMax().convertToDouble()));
+  }
+  p.za = a.getZeroPoint();
+  p.zb = b.getZeroPoint();
+  p.zy = y.getZeroPoint();
+  p.mul = isa<MulOp>(op);
+  p.subtract = isa<SubOp>(op);
+  auto set = [](FixedPointMultiplier m, int32_t &multiplier, int32_t &shift) {
+    multiplier = m.multiplier;
+    shift = m.shift;
+  };
+  if (p.mul) {
+    // Centered inputs of bits_a and bits_b bits have a product below
+    // 2^(bits_a + bits_b): shifting it right by the excess over 31 bits
+    // (rounding half up) makes it fit int32 exactly.
+    p.shift = std::max<int32_t>(0, a.getStorageTypeIntegralWidth() +
+                                       b.getStorageTypeIntegralWidth() - 31);
+    set(FixedPointMultiplier::fromReal(
+            std::ldexp(a.getScale() * b.getScale() / y.getScale(), p.shift)),
+        p.multiplier, p.out_shift);
+    return p;
+  }
+  // The left shift leaves headroom for the rescaled inputs.
+  unsigned bits = std::max(a.getStorageTypeIntegralWidth(),
+                           b.getStorageTypeIntegralWidth());
+  p.shift = bits > 8 ? 14 : 20;
+  double twice = 2 * std::max(a.getScale(), b.getScale());
+  set(FixedPointMultiplier::fromReal(a.getScale() / twice), p.a_multiplier,
+      p.a_shift);
+  set(FixedPointMultiplier::fromReal(b.getScale() / twice), p.b_multiplier,
+      p.b_shift);
+  set(FixedPointMultiplier::fromReal(twice /
+                                     (std::ldexp(1.0, p.shift) * y.getScale())),
+      p.multiplier, p.out_shift);
+  return p;
+}
+
+FixedPointMultiplier globalAvgPoolMultiplier(Operation *op) {
+  auto in = cast<quant::UniformQuantizedType>(elementOf(op->getOperand(0)));
+  auto y = cast<quant::UniformQuantizedType>(elementOf(op->getResult(0)));
+  int64_t size = shapeProduct(shapeOf(op->getOperand(0)).drop_front(2));
+  return FixedPointMultiplier::fromReal(
+      in.getScale() / (y.getScale() * static_cast<double>(size)));
+}
+
+std::vector<int32_t> softmaxExponentials(Operation *op) {
+  auto in = cast<quant::UniformQuantizedType>(elementOf(op->getOperand(0)));
+  int64_t span = in.getStorageTypeMax() - in.getStorageTypeMin();
+  std::vector<int32_t> exps(span + 1);
+  for (int64_t d = 0; d <= span; ++d)
+    exps[d] = static_cast<int32_t>(
+        std::llround(std::ldexp(std::exp(-d * in.getScale()), 16)));
+  return exps;
 }
 
 Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {

@@ -18,6 +18,8 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
+#include "qcc/Runtime/fixed_point.h"
+#include "qcc/Runtime/kernels.h"
 #include "qcc/Support/FixedPoint.h"
 
 #include <functional>
@@ -43,6 +45,20 @@ std::pair<int64_t, int64_t> quantizedClampBounds(mlir::Operation *op);
 /// either side is per axis, else one.
 llvm::SmallVector<FixedPointMultiplier>
 requantizeMultipliers(mlir::Operation *op);
+
+/// The parameters of qcc's integer add, sub or mul of two per-tensor
+/// quantized values, for qcc_rt::binary_element (docs/IntegerSemantics.md);
+/// an error on the op for a fused activation other than relu or clip.
+mlir::FailureOr<qcc_rt::BinaryParams>
+quantizedBinaryParameters(mlir::Operation *op);
+
+/// The fixed-point multiplier of a quantized global average pooling:
+/// s_in / (s_out * spatial size).
+FixedPointMultiplier globalAvgPoolMultiplier(mlir::Operation *op);
+
+/// The table of qcc's integer softmax on a quantized input: e[d] =
+/// round(exp(-d * s_in) * 2^16) for every distance d of two stored values.
+std::vector<int32_t> softmaxExponentials(mlir::Operation *op);
 
 class Program {
 public:

@@ -64,6 +64,25 @@ static inline int32_t requantize(int32_t acc, int32_t multiplier, int32_t shift,
   return value < qmin ? qmin : value > qmax ? qmax : (int32_t)value;
 }
 
+/* qcc's integer add (sub) of two centered values: each shifted left by
+ * `shift` for headroom and rescaled to twice the larger input scale. */
+static inline int32_t rescaled_sum(int32_t x, int32_t w, int32_t shift,
+                                   int32_t ma, int32_t sa, int32_t mb,
+                                   int32_t sb, int subtract) {
+  int32_t rx = multiply_by_fixed_point(saturating_shift_left(x, shift), ma, sa);
+  int32_t rw = multiply_by_fixed_point(saturating_shift_left(w, shift), mb, sb);
+  return subtract ? rx - rw : rx + rw;
+}
+
+/* qcc's integer mul of two centered values: their product shifted right by
+ * `shift` (the excess of the inputs' bits over 31), rounding half up. */
+static inline int32_t scaled_product(int32_t x, int32_t w, int32_t shift) {
+  int64_t product = (int64_t)x * w;
+  if (shift > 0)
+    product = (product + ((int64_t)1 << (shift - 1))) >> shift;
+  return (int32_t)product;
+}
+
 } // namespace qcc_rt
 
 #endif // QCC_RUNTIME_FIXED_POINT_H

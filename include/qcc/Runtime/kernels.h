@@ -188,6 +188,108 @@ void clamp(const T *x, T *y, int64_t n, int32_t lo, int32_t hi) {
     y[i] = (T)(x[i] < lo ? lo : x[i] > hi ? hi : x[i]);
 }
 
+/* y[i] = entries[x[i] - first]: a lookup table over the input's storage
+ * range (nonlinear activations, computed at compile time). */
+template <typename In, typename Out>
+void table(const In *x, Out *y, int64_t n, const Out *entries, int32_t first) {
+  for (int64_t i = 0; i < n; ++i)
+    y[i] = entries[(int32_t)x[i] - first];
+}
+
+/* Parameters of qcc's integer add, sub and mul (docs/IntegerSemantics.md). */
+struct BinaryParams {
+  int32_t mul, subtract, shift;
+  int32_t a_multiplier, a_shift, b_multiplier, b_shift;
+  int32_t multiplier, out_shift, za, zb, zy, qmin, qmax;
+};
+
+static inline int32_t binary_element(int32_t x, int32_t w,
+                                     const BinaryParams &p) {
+  x -= p.za;
+  w -= p.zb;
+  int32_t combined =
+      p.mul ? scaled_product(x, w, p.shift)
+            : rescaled_sum(x, w, p.shift, p.a_multiplier, p.a_shift,
+                           p.b_multiplier, p.b_shift, p.subtract);
+  return requantize(combined, p.multiplier, p.out_shift, p.zy, p.qmin, p.qmax);
+}
+
+/* y = a (op) b with numpy broadcasting: `shape` is the result's (rank <=
+ * 8), the strides are in elements, 0 along broadcast dimensions. */
+template <typename A, typename B, typename Y>
+void binary(const A *a, const B *b, Y *y, int rank, const int64_t *shape,
+            const int64_t *a_strides, const int64_t *b_strides,
+            const BinaryParams &p) {
+  int64_t total = 1;
+  for (int d = 0; d < rank; ++d)
+    total *= shape[d];
+  for (int64_t i = 0; i < total; ++i) {
+    int64_t rest = i, at_a = 0, at_b = 0;
+    for (int d = rank - 1; d >= 0; --d) {
+      int64_t coord = rest % shape[d];
+      rest /= shape[d];
+      at_a += coord * a_strides[d];
+      at_b += coord * b_strides[d];
+    }
+    y[i] = (Y)binary_element(a[at_a], b[at_b], p);
+  }
+}
+
+/* The mean of each of `planes` planes of `size` values:
+ * requantize(sum(x - zx), m, s, zy), the sum saturated to int32. */
+template <typename In, typename Out>
+void global_avg_pool(const In *x, Out *y, int64_t planes, int64_t size,
+                     int32_t zx, int32_t multiplier, int32_t shift, int32_t zy,
+                     int32_t qmin, int32_t qmax) {
+  for (int64_t p = 0; p < planes; ++p) {
+    int64_t sum = 0;
+    for (int64_t i = 0; i < size; ++i)
+      sum += (int64_t)x[p * size + i] - zx;
+    int32_t a = sum > INT32_MAX   ? INT32_MAX
+                : sum < INT32_MIN ? INT32_MIN
+                                  : (int32_t)sum;
+    y[p] = (Out)requantize(a, multiplier, shift, zy, qmin, qmax);
+  }
+}
+
+/* Softmax along the middle axis of [outer, size, inner]: with
+ * e = exps[max - x] (round(exp(-d s_x) 2^16), a table) and S the row's sum,
+ * y = min(qmin + (e 2^bits + S / 2) / S, qmax). */
+template <typename In, typename Out>
+void softmax(const In *x, Out *y, int64_t outer, int64_t size, int64_t inner,
+             const int32_t *exps, int32_t bits, int32_t qmin, int32_t qmax) {
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < inner; ++i) {
+      int64_t base = o * size * inner + i;
+      int64_t max = (int64_t)x[base];
+      for (int64_t j = 1; j < size; ++j)
+        max = (int64_t)x[base + j * inner] > max ? (int64_t)x[base + j * inner]
+                                                 : max;
+      int64_t sum = 0;
+      for (int64_t j = 0; j < size; ++j)
+        sum += exps[max - (int64_t)x[base + j * inner]];
+      for (int64_t j = 0; j < size; ++j) {
+        int64_t e = exps[max - (int64_t)x[base + j * inner]];
+        int64_t q = qmin + (((int64_t)e << bits) + sum / 2) / sum;
+        y[base + j * inner] = (Out)(q < qmax ? q : qmax);
+      }
+    }
+}
+
+/* acc[r, j] = sum over p of (x[r, p] - zx) * w[p, j]: rows of a matrix (or
+ * batch of them) times one constant [k, n] matrix. */
+template <typename In, typename W>
+void matmul(const In *x, int32_t zx, const W *w, int32_t *acc, int64_t rows,
+            int64_t n, int64_t k) {
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t j = 0; j < n; ++j) {
+      int32_t sum = 0;
+      for (int64_t p = 0; p < k; ++p)
+        sum = madd(sum, (int32_t)x[r * k + p] - zx, load_weight(w, p * n + j));
+      acc[r * n + j] = sum;
+    }
+}
+
 /* Bytes copied (a returned value that lives in the arena). */
 static inline void copy(const void *from, void *to, int64_t bytes) {
   const uint8_t *src = (const uint8_t *)from;

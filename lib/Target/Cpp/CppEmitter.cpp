@@ -171,6 +171,7 @@ private:
   LogicalResult emitConstant(ConstantOp op);
   LogicalResult emitContraction(Operation *op);
   LogicalResult emitRequantize(RequantizeOp op);
+  LogicalResult emitBinary(Operation *op);
   void emitInterfaceTables(raw_ostream &os);
 };
 
@@ -272,9 +273,16 @@ LogicalResult Emitter::emitContraction(Operation *op) {
         shapeOf(x)[0], shapeOf(w)[0], shapeOf(x)[1]);
     return success();
   }
-  return op->emitOpError("the C++ backend does not support this contraction "
-                         "yet"),
-         failure();
+  ArrayRef<int64_t> lhs = shapeOf(x), rhs = shapeOf(w);
+  if (rhs.size() != 2 || lhs.empty())
+    return op->emitOpError("the C++ backend multiplies by a constant matrix "
+                           "only"),
+           failure();
+  bodyOs << llvm::formatv(
+      "  qcc_rt::matmul<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8});\n", *xt,
+      *wt, exprs[x], zeroPointOf(x), exprs[w], exprs[y],
+      shapeProduct(lhs.drop_back()), rhs[1], rhs[0]);
+  return success();
 }
 
 LogicalResult Emitter::emitRequantize(RequantizeOp op) {
@@ -313,6 +321,51 @@ LogicalResult Emitter::emitRequantize(RequantizeOp op) {
       inner, fromAxis ? 0 : zeroPointOf(op.getInput()), m, s,
       toUniform.getZeroPoint(), toUniform.getStorageTypeMin(),
       toUniform.getStorageTypeMax());
+  return success();
+}
+
+LogicalResult Emitter::emitBinary(Operation *op) {
+  Value a = op->getOperand(0), b = op->getOperand(1), y = op->getResult(0);
+  if (!llvm::all_of(ValueRange{a, b, y}, [](Value v) {
+        return isa<quant::UniformQuantizedType>(elementOf(v));
+      }))
+    return op->emitOpError("the C++ backend needs per-tensor quantized "
+                           "operands"),
+           failure();
+  FailureOr<qcc_rt::BinaryParams> p = quantizedBinaryParameters(op);
+  FailureOr<StringRef> at = cType(op, a), bt = cType(op, b), yt = cType(op, y);
+  if (failed(p) || failed(at) || failed(bt) || failed(yt))
+    return failure();
+  ArrayRef<int64_t> shape = shapeOf(y);
+  if (shape.size() > 8)
+    return op->emitOpError("the C++ backend broadcasts up to rank 8"),
+           failure();
+  // Strides of each operand read with broadcasting: 0 along size-1 and
+  // missing leading dimensions.
+  auto strides = [&](Value v) {
+    ArrayRef<int64_t> own = shapeOf(v);
+    SmallVector<int64_t> result(shape.size(), 0);
+    int64_t stride = 1;
+    for (int64_t d = own.size() - 1; d >= 0; --d) {
+      int64_t at = shape.size() - own.size() + d;
+      result[at] = own[d] == 1 ? 0 : stride;
+      stride *= own[d];
+    }
+    return staticArray("int64_t", result);
+  };
+  std::string shapeArray = staticArray("int64_t", shape);
+  std::string aStrides = strides(a), bStrides = strides(b);
+  const qcc_rt::BinaryParams &q = *p;
+  bodyOs << llvm::formatv("  {{\n    const qcc_rt::BinaryParams params = "
+                          "{{{0}, {1}, {2}, {3}, {4}, "
+                          "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}};\n",
+                          q.mul, q.subtract, q.shift, q.a_multiplier, q.a_shift,
+                          q.b_multiplier, q.b_shift, q.multiplier, q.out_shift,
+                          q.za, q.zb, q.zy, q.qmin, q.qmax);
+  bodyOs << llvm::formatv("    qcc_rt::binary<{0}, {1}, {2}>({3}, {4}, {5}, "
+                          "{6}, {7}, {8}, {9}, params);\n  }\n",
+                          *at, *bt, *yt, exprs[a], exprs[b], exprs[y],
+                          shape.size(), shapeArray, aStrides, bStrides);
   return success();
 }
 
@@ -374,8 +427,61 @@ LogicalResult Emitter::emitOp(Operation *op) {
         elementsOf(result), floatLiteral(type.getScale()), type.getZeroPoint());
     return success();
   }
-  if (isa<Conv2DOp, FullyConnectedOp>(op))
+  if (isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op))
     return emitContraction(op);
+  if (auto table = dyn_cast<TableOp>(op)) {
+    auto in = cast<quant::UniformQuantizedType>(elementOf(table.getInput()));
+    FailureOr<StringRef> inT = cType(op, table.getInput());
+    if (failed(inT))
+      return failure();
+    bodyOs << llvm::formatv(
+        "  qcc_rt::table<{0}, {1}>({2}, {3}, {4}, {5}, {6});\n", *inT, *type,
+        exprs[table.getInput()], exprs[result], elementsOf(result),
+        exprs[table.getTable()], in.getStorageTypeMin());
+    return success();
+  }
+  if (isa<AddOp, SubOp, MulOp>(op))
+    return emitBinary(op);
+  if (auto pool = dyn_cast<GlobalAvgPoolOp>(op)) {
+    auto in = dyn_cast<quant::UniformQuantizedType>(elementOf(pool.getInput()));
+    auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
+    FailureOr<StringRef> inT = cType(op, pool.getInput());
+    if (!in || !out || failed(inT))
+      return op->emitOpError("the C++ backend pools per-tensor quantized "
+                             "values"),
+             failure();
+    ArrayRef<int64_t> shape = shapeOf(pool.getInput());
+    FixedPointMultiplier m = globalAvgPoolMultiplier(op);
+    bodyOs << llvm::formatv(
+        "  qcc_rt::global_avg_pool<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, "
+        "{8}, {9}, {10}, {11});\n",
+        *inT, *type, exprs[pool.getInput()], exprs[result], shape[0] * shape[1],
+        shapeProduct(shape.drop_front(2)), in.getZeroPoint(), m.multiplier,
+        m.shift, out.getZeroPoint(), out.getStorageTypeMin(),
+        out.getStorageTypeMax());
+    return success();
+  }
+  if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
+    auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
+    FailureOr<StringRef> inT = cType(op, softmax.getInput());
+    if (!out || failed(inT) ||
+        !isa<quant::UniformQuantizedType>(elementOf(softmax.getInput())))
+      return op->emitOpError("the C++ backend computes softmax on "
+                             "per-tensor quantized values"),
+             failure();
+    ArrayRef<int64_t> shape = shapeOf(result);
+    int64_t axis = softmax.getAxis();
+    std::string exps = staticArray("int32_t", softmaxExponentials(op));
+    bodyOs << llvm::formatv(
+        "  qcc_rt::softmax<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, "
+        "{10});\n",
+        *inT, *type, exprs[softmax.getInput()], exprs[result],
+        shapeProduct(shape.take_front(axis)), shape[axis],
+        shapeProduct(shape.drop_front(axis + 1)), exps,
+        out.getStorageTypeIntegralWidth(), out.getStorageTypeMin(),
+        out.getStorageTypeMax());
+    return success();
+  }
   if (auto rq = dyn_cast<RequantizeOp>(op))
     return emitRequantize(rq);
   if (auto pool = dyn_cast<MaxPool2DOp>(op)) {
