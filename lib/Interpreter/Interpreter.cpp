@@ -1096,7 +1096,7 @@ FailureOr<StepFn> Compiler::contraction(Operation *op) {
   std::function<Tensor(Slots &)> compute;
   if (auto conv = dyn_cast<ConvTranspose2DOp>(op)) {
     kernels::Conv2DShape shape = convTransposeShape(conv);
-    int64_t spatial = shape.outH * shape.outW;
+    int64_t spatial = shape.out_h * shape.out_w;
     channels = shape.features;
     channelOf = [=](int64_t i) { return i / spatial % channels; };
     compute = [=](Slots &slots) {
@@ -1108,7 +1108,7 @@ FailureOr<StepFn> Compiler::contraction(Operation *op) {
     };
   } else if (auto conv = dyn_cast<Conv2DOp>(op)) {
     kernels::Conv2DShape shape = convShape(conv);
-    int64_t spatial = shape.outH * shape.outW;
+    int64_t spatial = shape.out_h * shape.out_w;
     channels = shape.features;
     channelOf = [=](int64_t i) { return i / spatial % channels; };
     compute = [=](Slots &slots) {
@@ -1235,46 +1235,12 @@ std::vector<int64_t> padSources(ArrayRef<int64_t> in, ArrayRef<int64_t> out,
   return sources;
 }
 
-/// Source element of every element of a nearest-neighbour resize.
 /// Source element of every element of a nearest-neighbour resize; -1 for
 /// samples outside the input (tf_crop_and_resize: the extrapolation value).
 std::vector<int64_t> nearestSources(ResizeOp op) {
   SmallVector<int64_t> in(shapeOf(op.getInput())), out(shapeOf(op.getOutput()));
   int64_t rank = in.size();
-  SmallVector<float> scales(op.getScales().value_or(ArrayRef<float>()));
-  CoordinateTransform mode = op.getCoordinateTransform();
-  std::vector<std::vector<int64_t>> index(rank);
-  for (int64_t d = 0; d < rank; ++d) {
-    double scale =
-        scales.empty() ? static_cast<double>(out[d]) / in[d] : scales[d];
-    for (int64_t o = 0; o < out[d]; ++o) {
-      double x =
-          sourceCoordinate(mode, o, in[d], out[d], scale, op.getRoi(), d);
-      if (mode == CoordinateTransform::TfCropAndResize &&
-          (x < 0 || x > in[d] - 1)) {
-        index[d].push_back(-1);
-        continue;
-      }
-      double r;
-      switch (op.getNearestMode()) {
-      case NearestMode::RoundPreferFloor:
-        r = x == std::floor(x) + 0.5 ? std::floor(x) : std::round(x);
-        break;
-      case NearestMode::RoundPreferCeil:
-        r = x == std::floor(x) + 0.5 ? std::ceil(x) : std::round(x);
-        break;
-      case NearestMode::Floor:
-        r = std::floor(x);
-        break;
-      case NearestMode::Ceil:
-        r = std::ceil(x);
-        break;
-      }
-      index[d].push_back(std::clamp<int64_t>(
-          static_cast<int64_t>(std::clamp<double>(r, -1, in[d])), 0,
-          in[d] - 1));
-    }
-  }
+  std::vector<std::vector<int64_t>> index = nearestIndices(op);
   SmallVector<int64_t> inStrides = stridesOf(in), outStrides = stridesOf(out);
   std::vector<int64_t> sources(shapeProduct(out));
   for (int64_t i = 0, n = sources.size(); i < n; ++i) {
@@ -1952,6 +1918,54 @@ std::vector<int32_t> softmaxExponentials(Operation *op) {
     exps[d] = static_cast<int32_t>(
         std::llround(std::ldexp(std::exp(-d * in.getScale()), 16)));
   return exps;
+}
+
+qcc_rt::Conv2DShape convolutionShape(Operation *op) {
+  if (auto conv = dyn_cast<ConvTranspose2DOp>(op))
+    return convTransposeShape(conv);
+  return convShape(cast<Conv2DOp>(op));
+}
+
+std::vector<std::vector<int64_t>> nearestIndices(Operation *op) {
+  auto resize = cast<ResizeOp>(op);
+  SmallVector<int64_t> in(shapeOf(resize.getInput())),
+      out(shapeOf(resize.getOutput()));
+  int64_t rank = in.size();
+  SmallVector<float> scales(resize.getScales().value_or(ArrayRef<float>()));
+  CoordinateTransform mode = resize.getCoordinateTransform();
+  std::vector<std::vector<int64_t>> index(rank);
+  for (int64_t d = 0; d < rank; ++d) {
+    double scale =
+        scales.empty() ? static_cast<double>(out[d]) / in[d] : scales[d];
+    for (int64_t o = 0; o < out[d]; ++o) {
+      double x =
+          sourceCoordinate(mode, o, in[d], out[d], scale, resize.getRoi(), d);
+      if (mode == CoordinateTransform::TfCropAndResize &&
+          (x < 0 || x > in[d] - 1)) {
+        index[d].push_back(-1);
+        continue;
+      }
+      double r;
+      switch (resize.getNearestMode()) {
+      case NearestMode::RoundPreferFloor:
+        r = x == std::floor(x) + 0.5 ? std::floor(x) : std::round(x);
+        break;
+      case NearestMode::RoundPreferCeil:
+        r = x == std::floor(x) + 0.5 ? std::ceil(x) : std::round(x);
+        break;
+      case NearestMode::Floor:
+        r = std::floor(x);
+        break;
+      case NearestMode::Ceil:
+        r = std::ceil(x);
+        break;
+      }
+      index[d].push_back(std::clamp<int64_t>(
+          static_cast<int64_t>(std::clamp<double>(r, -1, in[d])), 0,
+          in[d] - 1));
+    }
+  }
+  return index;
 }
 
 Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {

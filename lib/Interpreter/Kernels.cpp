@@ -87,24 +87,24 @@ template <typename T>
 static void depthwise(const T *x, const T *w, T *y, const Conv2DShape &s,
                       int64_t inChannel, int64_t feature) {
   const T *plane = x + inChannel * s.height * s.width;
-  const T *kernel = w + feature * s.kernelH * s.kernelW;
-  T *out = y + feature * s.outH * s.outW;
-  for (int64_t oh = 0; oh < s.outH; ++oh) {
-    for (int64_t ow = 0; ow < s.outW; ++ow) {
-      T acc = out[oh * s.outW + ow];
-      for (int64_t kh = 0; kh < s.kernelH; ++kh) {
-        int64_t ih = oh * s.strideH - s.padTop + kh * s.dilationH;
+  const T *kernel = w + feature * s.kernel_h * s.kernel_w;
+  T *out = y + feature * s.out_h * s.out_w;
+  for (int64_t oh = 0; oh < s.out_h; ++oh) {
+    for (int64_t ow = 0; ow < s.out_w; ++ow) {
+      T acc = out[oh * s.out_w + ow];
+      for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
+        int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
         if (ih < 0 || ih >= s.height)
           continue;
-        for (int64_t kw = 0; kw < s.kernelW; ++kw) {
-          int64_t iw = ow * s.strideW - s.padLeft + kw * s.dilationW;
+        for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
+          int64_t iw = ow * s.stride_w - s.pad_left + kw * s.dilation_w;
           if (iw < 0 || iw >= s.width)
             continue;
           acc =
-              madd(acc, plane[ih * s.width + iw], kernel[kh * s.kernelW + kw]);
+              madd(acc, plane[ih * s.width + iw], kernel[kh * s.kernel_w + kw]);
         }
       }
-      out[oh * s.outW + ow] = acc;
+      out[oh * s.out_w + ow] = acc;
     }
   }
 }
@@ -112,11 +112,11 @@ static void depthwise(const T *x, const T *w, T *y, const Conv2DShape &s,
 template <typename T>
 void conv2d(const T *x, const T *w, const T *bias, T *y, const Conv2DShape &s) {
   int64_t cg = s.channels / s.groups, fg = s.features / s.groups;
-  int64_t spatial = s.outH * s.outW;
-  int64_t patch = cg * s.kernelH * s.kernelW;
-  bool pointwise = s.kernelH == 1 && s.kernelW == 1 && s.strideH == 1 &&
-                   s.strideW == 1 && s.padTop == 0 && s.padLeft == 0 &&
-                   s.outH == s.height && s.outW == s.width;
+  int64_t spatial = s.out_h * s.out_w;
+  int64_t patch = cg * s.kernel_h * s.kernel_w;
+  bool pointwise = s.kernel_h == 1 && s.kernel_w == 1 && s.stride_h == 1 &&
+                   s.stride_w == 1 && s.pad_top == 0 && s.pad_left == 0 &&
+                   s.out_h == s.height && s.out_w == s.width;
   std::vector<T> columns(pointwise || cg == 1 ? 0 : patch * spatial);
   for (int64_t n = 0; n < s.batch; ++n) {
     const T *image = x + n * s.channels * s.height * s.width;
@@ -136,13 +136,13 @@ void conv2d(const T *x, const T *w, const T *bias, T *y, const Conv2DShape &s) {
         // im2col: one row per (channel, kh, kw), one column per output pixel.
         T *row = columns.data();
         for (int64_t c = 0; c < cg; ++c)
-          for (int64_t kh = 0; kh < s.kernelH; ++kh)
-            for (int64_t kw = 0; kw < s.kernelW; ++kw, row += spatial)
-              for (int64_t oh = 0; oh < s.outH; ++oh) {
-                int64_t ih = oh * s.strideH - s.padTop + kh * s.dilationH;
-                for (int64_t ow = 0; ow < s.outW; ++ow) {
-                  int64_t iw = ow * s.strideW - s.padLeft + kw * s.dilationW;
-                  row[oh * s.outW + ow] =
+          for (int64_t kh = 0; kh < s.kernel_h; ++kh)
+            for (int64_t kw = 0; kw < s.kernel_w; ++kw, row += spatial)
+              for (int64_t oh = 0; oh < s.out_h; ++oh) {
+                int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
+                for (int64_t ow = 0; ow < s.out_w; ++ow) {
+                  int64_t iw = ow * s.stride_w - s.pad_left + kw * s.dilation_w;
+                  row[oh * s.out_w + ow] =
                       ih >= 0 && ih < s.height && iw >= 0 && iw < s.width
                           ? in[(c * s.height + ih) * s.width + iw]
                           : T(0);
@@ -160,7 +160,7 @@ template <typename T>
 void convTranspose2d(const T *x, const T *w, const T *bias, T *y,
                      const Conv2DShape &s) {
   int64_t cg = s.channels / s.groups, fg = s.features / s.groups;
-  int64_t outSpatial = s.outH * s.outW;
+  int64_t outSpatial = s.out_h * s.out_w;
   for (int64_t n = 0; n < s.batch; ++n) {
     T *out = y + n * s.features * outSpatial;
     for (int64_t f = 0; f < s.features; ++f)
@@ -170,20 +170,21 @@ void convTranspose2d(const T *x, const T *w, const T *bias, T *y,
       int64_t g = c / cg;
       const T *plane = x + (n * s.channels + c) * s.height * s.width;
       for (int64_t fl = 0; fl < fg; ++fl) {
-        const T *kernel = w + (c * fg + fl) * s.kernelH * s.kernelW;
+        const T *kernel = w + (c * fg + fl) * s.kernel_h * s.kernel_w;
         T *target = out + (g * fg + fl) * outSpatial;
         for (int64_t ih = 0; ih < s.height; ++ih)
-          for (int64_t kh = 0; kh < s.kernelH; ++kh) {
-            int64_t oh = ih * s.strideH - s.padTop + kh * s.dilationH;
-            if (oh < 0 || oh >= s.outH)
+          for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
+            int64_t oh = ih * s.stride_h - s.pad_top + kh * s.dilation_h;
+            if (oh < 0 || oh >= s.out_h)
               continue;
             for (int64_t iw = 0; iw < s.width; ++iw) {
               T v = plane[ih * s.width + iw];
-              for (int64_t kw = 0; kw < s.kernelW; ++kw) {
-                int64_t ow = iw * s.strideW - s.padLeft + kw * s.dilationW;
-                if (ow >= 0 && ow < s.outW)
-                  target[oh * s.outW + ow] = madd(target[oh * s.outW + ow], v,
-                                                  kernel[kh * s.kernelW + kw]);
+              for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
+                int64_t ow = iw * s.stride_w - s.pad_left + kw * s.dilation_w;
+                if (ow >= 0 && ow < s.out_w)
+                  target[oh * s.out_w + ow] =
+                      madd(target[oh * s.out_w + ow], v,
+                           kernel[kh * s.kernel_w + kw]);
               }
             }
           }

@@ -14,6 +14,8 @@
 #ifndef QCC_LIB_INTERPRETER_KERNELS_H
 #define QCC_LIB_INTERPRETER_KERNELS_H
 
+#include "qcc/Runtime/kernels.h"
+
 #include <cstdint>
 
 namespace qcc::kernels {
@@ -31,11 +33,9 @@ template <typename T>
 void gemmTransposedB(int64_t m, int64_t n, int64_t k, const T *a, const T *b,
                      T *c);
 
-struct Conv2DShape {
-  int64_t batch, channels, height, width;
-  int64_t features, kernelH, kernelW, outH, outW, groups;
-  int64_t strideH, strideW, dilationH, dilationW, padTop, padLeft;
-};
+/// The geometry of a convolution (the runtime's, so that the emitters can
+/// print what the interpreter computes with).
+using Conv2DShape = qcc_rt::Conv2DShape;
 
 /// NCHW convolution: y = conv(x, w) + bias (bias may be null).
 template <typename T>

@@ -52,6 +52,13 @@ requantizeMultipliers(mlir::Operation *op);
 mlir::FailureOr<qcc_rt::BinaryParams>
 quantizedBinaryParameters(mlir::Operation *op);
 
+/// Per dimension of a nearest-neighbour resize, the input index each output
+/// index reads (-1 outside the input, for tf_crop_and_resize).
+std::vector<std::vector<int64_t>> nearestIndices(mlir::Operation *op);
+
+/// The geometry of a conv2d or conv_transpose2d.
+qcc_rt::Conv2DShape convolutionShape(mlir::Operation *op);
+
 /// The fixed-point multiplier of a quantized global average pooling:
 /// s_in / (s_out * spatial size).
 FixedPointMultiplier globalAvgPoolMultiplier(mlir::Operation *op);

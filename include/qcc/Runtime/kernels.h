@@ -19,6 +19,11 @@
 
 #include <stdint.h>
 
+/* In a generated file fixed_point.h's text comes first, so this is skipped. */
+#ifndef QCC_RUNTIME_FIXED_POINT_H
+#include "fixed_point.h"
+#endif
+
 namespace qcc_rt {
 
 /* a + b * c modulo 2^32: int32 accumulation without undefined overflow. */
@@ -136,6 +141,47 @@ void conv2d(const In *x, int32_t zx, const W *w, const int32_t *bias,
           out[oh * s.out_w + ow] = sum;
         }
     }
+}
+
+/* The transposed convolution: every input value x - zx, times each tap of
+ * its filters, added into the output position the tap reaches (int32,
+ * wrapping), on top of the bias. Weights [channels, features / groups,
+ * kernel_h, kernel_w]. */
+template <typename In, typename W>
+void conv_transpose2d(const In *x, int32_t zx, const W *w, const int32_t *bias,
+                      int32_t *acc, const Conv2DShape &s) {
+  int64_t cg = s.channels / s.groups, fg = s.features / s.groups;
+  int64_t spatial = s.out_h * s.out_w;
+  for (int64_t n = 0; n < s.batch; ++n) {
+    int32_t *out = acc + n * s.features * spatial;
+    for (int64_t f = 0; f < s.features; ++f)
+      for (int64_t i = 0; i < spatial; ++i)
+        out[f * spatial + i] = bias ? bias[f] : 0;
+    for (int64_t c = 0; c < s.channels; ++c) {
+      int64_t g = c / cg;
+      const In *plane = x + (n * s.channels + c) * s.height * s.width;
+      for (int64_t fl = 0; fl < fg; ++fl) {
+        int64_t taps = (c * fg + fl) * s.kernel_h * s.kernel_w;
+        int32_t *target = out + (g * fg + fl) * spatial;
+        for (int64_t ih = 0; ih < s.height; ++ih)
+          for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
+            int64_t oh = ih * s.stride_h - s.pad_top + kh * s.dilation_h;
+            if (oh < 0 || oh >= s.out_h)
+              continue;
+            for (int64_t iw = 0; iw < s.width; ++iw) {
+              int32_t v = (int32_t)plane[ih * s.width + iw] - zx;
+              for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
+                int64_t ow = iw * s.stride_w - s.pad_left + kw * s.dilation_w;
+                if (ow >= 0 && ow < s.out_w)
+                  target[oh * s.out_w + ow] =
+                      madd(target[oh * s.out_w + ow], v,
+                           load_weight(w, taps + kh * s.kernel_w + kw));
+              }
+            }
+          }
+      }
+    }
+  }
 }
 
 /* acc[i, j] = bias[j] + sum over k of (x[i, k] - zx) * w[j, k]. */
@@ -288,6 +334,39 @@ void matmul(const In *x, int32_t zx, const W *w, int32_t *acc, int64_t rows,
         sum = madd(sum, (int32_t)x[r * k + p] - zx, load_weight(w, p * n + j));
       acc[r * n + j] = sum;
     }
+}
+
+/* One input of a concatenation: `outer` blocks of `part` values placed
+ * every `whole` values of the result, from `offset` on. */
+template <typename T>
+void concat_part(const T *x, T *y, int64_t outer, int64_t part, int64_t whole,
+                 int64_t offset) {
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t i = 0; i < part; ++i)
+      y[o * whole + offset + i] = x[o * part + i];
+}
+
+/* Nearest-neighbour resize: output index i along dimension d reads input
+ * index indices[start_d + i], with the per-dimension tables one after the
+ * other (rank <= 8). */
+template <typename T>
+void resize_nearest(const T *x, T *y, int rank, const int64_t *in_shape,
+                    const int64_t *out_shape, const int32_t *indices) {
+  int64_t total = 1, starts[8], in_strides[8];
+  for (int d = 0, start = 0; d < rank; start += out_shape[d], ++d) {
+    total *= out_shape[d];
+    starts[d] = start;
+  }
+  for (int d = rank - 1, stride = 1; d >= 0; stride *= in_shape[d], --d)
+    in_strides[d] = stride;
+  for (int64_t i = 0; i < total; ++i) {
+    int64_t rest = i, source = 0;
+    for (int d = rank - 1; d >= 0; --d) {
+      source += indices[starts[d] + rest % out_shape[d]] * in_strides[d];
+      rest /= out_shape[d];
+    }
+    y[i] = x[source];
+  }
 }
 
 /* Bytes copied (a returned value that lives in the arena). */

@@ -250,19 +250,18 @@ LogicalResult Emitter::emitContraction(Operation *op) {
   if (failed(xt) || failed(wt))
     return failure();
   std::string biasExpr = bias ? exprs[bias] : "nullptr";
-  if (auto conv = dyn_cast<Conv2DOp>(op)) {
-    ArrayRef<int64_t> in = shapeOf(x), out = shapeOf(y), ws = shapeOf(w);
-    ArrayRef<int64_t> strides = conv.getStrides(),
-                      dilations = conv.getDilations(), pads = conv.getPads();
+  if (isa<Conv2DOp, ConvTranspose2DOp>(op)) {
+    qcc_rt::Conv2DShape g = convolutionShape(op);
     bodyOs << llvm::formatv(
         "  {\n    const qcc_rt::Conv2DShape shape = {{{0}, {1}, {2}, {3}, {4}, "
         "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}};\n"
-        "    qcc_rt::conv2d<{16}, {17}>({18}, {19}, {20}, {21}, {22}, "
+        "    qcc_rt::{16}<{17}, {18}>({19}, {20}, {21}, {22}, {23}, "
         "shape);\n  }\n",
-        in[0], in[1], in[2], in[3], out[1], ws[2], ws[3], out[2], out[3],
-        conv.getGroups(), strides[0], strides[1], dilations[0], dilations[1],
-        pads[0], pads[1], *xt, *wt, exprs[x], zeroPointOf(x), exprs[w],
-        biasExpr, exprs[y]);
+        g.batch, g.channels, g.height, g.width, g.features, g.kernel_h,
+        g.kernel_w, g.out_h, g.out_w, g.groups, g.stride_h, g.stride_w,
+        g.dilation_h, g.dilation_w, g.pad_top, g.pad_left,
+        isa<Conv2DOp>(op) ? "conv2d" : "conv_transpose2d", *xt, *wt, exprs[x],
+        zeroPointOf(x), exprs[w], biasExpr, exprs[y]);
     return success();
   }
   if (isa<FullyConnectedOp>(op)) {
@@ -427,8 +426,45 @@ LogicalResult Emitter::emitOp(Operation *op) {
         elementsOf(result), floatLiteral(type.getScale()), type.getZeroPoint());
     return success();
   }
-  if (isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op))
+  if (isa<Conv2DOp, ConvTranspose2DOp, FullyConnectedOp, MatMulOp>(op))
     return emitContraction(op);
+  if (auto concat = dyn_cast<ConcatOp>(op)) {
+    ArrayRef<int64_t> shape = shapeOf(result);
+    int64_t axis = concat.getAxis();
+    int64_t outer = shapeProduct(shape.take_front(axis));
+    int64_t whole = shapeProduct(shape.drop_front(axis)), offset = 0;
+    for (Value input : concat.getInputs()) {
+      if (elementOf(input) != elementOf(result))
+        return op->emitOpError("the C++ backend concatenates values of the "
+                               "result's type"),
+               failure();
+      int64_t part = shapeProduct(shapeOf(input).drop_front(axis));
+      bodyOs << llvm::formatv(
+          "  qcc_rt::concat_part<{0}>({1}, {2}, {3}, {4}, {5}, {6});\n", *type,
+          exprs[input], exprs[result], outer, part, whole, offset);
+      offset += part;
+    }
+    return success();
+  }
+  if (auto resize = dyn_cast<ResizeOp>(op)) {
+    std::vector<std::vector<int64_t>> indices;
+    if (resize.getMode() == ResizeMode::Nearest)
+      indices = nearestIndices(op);
+    SmallVector<int32_t> flat;
+    for (const std::vector<int64_t> &dim : indices)
+      flat.append(dim.begin(), dim.end());
+    if (indices.empty() || llvm::is_contained(flat, -1) ||
+        shapeOf(result).size() > 8)
+      return op->emitOpError("the C++ backend resizes by nearest neighbour "
+                             "within the input only"),
+             failure();
+    bodyOs << llvm::formatv(
+        "  qcc_rt::resize_nearest<{0}>({1}, {2}, {3}, {4}, {5}, {6});\n", *type,
+        exprs[resize.getInput()], exprs[result], shapeOf(result).size(),
+        staticArray("int64_t", shapeOf(resize.getInput())),
+        staticArray("int64_t", shapeOf(result)), staticArray("int32_t", flat));
+    return success();
+  }
   if (auto table = dyn_cast<TableOp>(op)) {
     auto in = cast<quant::UniformQuantizedType>(elementOf(table.getInput()));
     FailureOr<StringRef> inT = cType(op, table.getInput());
