@@ -2,6 +2,7 @@
 # lit configuration of the qcc test suite.
 
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -36,6 +37,12 @@ config.qcc_shared_dir = os.path.normpath(
 if os.path.isdir(os.path.join(config.qcc_shared_dir, "models")):
     config.available_features.add("shared-data")
 config.substitutions.append(("%shared", config.qcc_shared_dir))
+
+# The AArch64 test executables run under qemu-user (scripts/build.sh
+# installs it with the cross libc); tests that need it say
+# `REQUIRES: qemu-aarch64`.
+if shutil.which("qemu-aarch64") and os.path.isdir("/usr/aarch64-linux-gnu"):
+    config.available_features.add("qemu-aarch64")
 
 # Debian's Python, which has numpy (the first python3 on PATH may not).
 config.substitutions.append(("%python", "/usr/bin/python3"))

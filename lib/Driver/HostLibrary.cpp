@@ -31,8 +31,9 @@ struct ModelInfo {
   size_t arenaSize, arenaAlignment;
 };
 
-llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
-                            StringRef source, StringRef cppPath) {
+/// The C++ library of `func`, planned on a copy.
+static llvm::Expected<std::string>
+cppLibrary(func::FuncOp func, StringRef prefix, StringRef source) {
   OwningOpRef<ModuleOp> copy = ModuleOp::create(func.getLoc());
   copy->push_back(func.clone());
   PassManager pm(func.getContext());
@@ -47,35 +48,75 @@ llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
   options.source = source.str();
   if (failed(emitCpp(planned, options, os)))
     return llvm::createStringError("the C++ backend failed (see above)");
-  return writeFile(cppPath, [&](llvm::raw_ostream &out) { out << text; });
+  return text;
 }
 
-llvm::Error compileLibrary(StringRef cppPath, StringRef soPath,
-                           StringRef triple, StringRef cpu) {
+llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
+                            StringRef source, StringRef cppPath) {
+  llvm::Expected<std::string> text = cppLibrary(func, prefix, source);
+  if (!text)
+    return text.takeError();
+  return writeFile(cppPath, [&](llvm::raw_ostream &out) { out << *text; });
+}
+
+llvm::Error writeCppProgram(func::FuncOp func, StringRef prefix,
+                            StringRef source, StringRef cppPath) {
+  llvm::Expected<std::string> text = cppLibrary(func, prefix, source);
+  if (!text)
+    return text.takeError();
+  return writeFile(cppPath, [&](llvm::raw_ostream &out) {
+    out << *text << "\n#define QCC_MODEL_INFO " << prefix
+        << "_info\n#define QCC_MODEL_RUN " << prefix << "_run\n"
+        << runnerSource();
+  });
+}
+
+/// Runs clang++ from LLVM 22 with `args` (after the program name).
+static llvm::Error runClang(StringRef cppPath, ArrayRef<StringRef> args) {
   llvm::ErrorOr<std::string> clang = llvm::sys::findProgramByName("clang++-22");
   if (!clang)
     clang = llvm::sys::findProgramByName("clang++", {QCC_LLVM_TOOLS_DIR});
   if (!clang)
     return llvm::createStringError("cannot find clang++-22 to compile the "
-                                   "generated library");
-  std::string targetFlag = ("--target=" + triple).str(),
-              cpuFlag = ("-mcpu=" + cpu).str();
-  SmallVector<StringRef> args = {*clang,     "-std=c++17", "-O2",
-                                 "-fPIC",    "-shared",    "-fno-exceptions",
-                                 "-fno-rtti"};
-  if (!triple.empty())
-    args.append({targetFlag, "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
-  if (!cpu.empty())
-    args.push_back(cpuFlag);
-  args.append({"-o", soPath, cppPath});
+                                   "generated code");
+  SmallVector<StringRef> argv = {*clang};
+  argv.append(args.begin(), args.end());
   std::string error;
   int status =
-      llvm::sys::ExecuteAndWait(*clang, args, std::nullopt, {}, 0, 0, &error);
+      llvm::sys::ExecuteAndWait(*clang, argv, std::nullopt, {}, 0, 0, &error);
   if (status != 0)
     return llvm::createStringError("compiling '" + cppPath.str() + "' failed" +
                                    (error.empty() ? "" : ": " + error) +
                                    " (exit " + std::to_string(status) + ")");
   return llvm::Error::success();
+}
+
+llvm::Error compileProgram(StringRef cppPath, StringRef exePath,
+                           StringRef triple, StringRef cpu) {
+  std::string targetFlag = ("--target=" + triple).str(),
+              cpuFlag = ("-mcpu=" + cpu).str();
+  SmallVector<StringRef> args = {"-std=c++17", "-O2", "-fno-exceptions",
+                                 "-fno-rtti"};
+  if (!triple.empty())
+    args.append({targetFlag, "-static", "-fuse-ld=lld"});
+  if (!cpu.empty())
+    args.push_back(cpuFlag);
+  args.append({"-o", exePath, cppPath});
+  return runClang(cppPath, args);
+}
+
+llvm::Error compileLibrary(StringRef cppPath, StringRef soPath,
+                           StringRef triple, StringRef cpu) {
+  std::string targetFlag = ("--target=" + triple).str(),
+              cpuFlag = ("-mcpu=" + cpu).str();
+  SmallVector<StringRef> args = {
+      "-std=c++17", "-O2", "-fPIC", "-shared", "-fno-exceptions", "-fno-rtti"};
+  if (!triple.empty())
+    args.append({targetFlag, "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
+  if (!cpu.empty())
+    args.push_back(cpuFlag);
+  args.append({"-o", soPath, cppPath});
+  return runClang(cppPath, args);
 }
 
 llvm::Expected<std::unique_ptr<HostLibrary>>

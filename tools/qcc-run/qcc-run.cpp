@@ -18,15 +18,18 @@
 #include "qcc/InitAll.h"
 #include "qcc/Interpreter/Interpreter.h"
 #include "qcc/Support/Npy.h"
+#include "qcc/Target/TargetInfo.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
 
@@ -63,9 +66,10 @@ cl::list<std::string>
 cl::opt<std::string>
     targetName("target", cl::value_desc("name"), cl::init("interpreter"),
                cl::desc("Where the model runs: interpreter (qcc's reference "
-                        "interpreter, the default) or host (the library qcc "
-                        "generates, compiled for this machine; the model "
-                        "must be quantized)"),
+                        "interpreter, the default), host (the library qcc "
+                        "generates, compiled for this machine) or aarch64 "
+                        "(qcc's test executable under qemu-aarch64 -cpu "
+                        "cortex-a76); the last two need a quantized model"),
                cl::cat(category));
 
 cl::opt<std::string>
@@ -97,6 +101,75 @@ std::string nameOf(mlir::Value value) {
   if (auto named = dyn_cast<mlir::NameLoc>(loc))
     return named.getName().str();
   return "";
+}
+
+/// Writes output_<i>.npy and .pb for each output: its runs joined.
+int writeOutputs(mlir::func::FuncOp main,
+                 ArrayRef<std::vector<qcc::Tensor>> outputs) {
+  for (auto [i, parts] : llvm::enumerate(outputs)) {
+    qcc::Tensor result = parts.size() == 1 || parts[0].rank() == 0
+                             ? parts[0]
+                             : qcc::Tensor::concatOuter(parts);
+    SmallString<256> base(outputDir);
+    sys::path::append(base, "output_" + std::to_string(i));
+    auto name = main.getResultAttrOfType<mlir::StringAttr>(i, "qcc.name");
+    if (Error e = qcc::writeNpy((base + ".npy").str(), result))
+      return fail(toString(std::move(e)));
+    if (Error e = qcc::writeTensorProtoFile((base + ".pb").str(), result,
+                                            name ? name.getValue() : ""))
+      return fail(toString(std::move(e)));
+  }
+  return 0;
+}
+
+/// Runs the model's test executable for AArch64 under qemu-aarch64 on the
+/// whole batch of each input; the outputs it wrote.
+Expected<std::vector<qcc::Tensor>> runUnderQemu(mlir::func::FuncOp main,
+                                                ArrayRef<qcc::Tensor> args) {
+  const qcc::TargetInfo *target = qcc::lookupTarget("aarch64");
+  ErrorOr<std::string> qemu = sys::findProgramByName("qemu-aarch64");
+  if (!qemu)
+    return createStringError("cannot find qemu-aarch64 (Debian: qemu-user)");
+  SmallString<128> dir;
+  if (std::error_code ec = sys::fs::createUniqueDirectory("qcc-run", dir))
+    return createStringError("cannot create a temporary directory: " +
+                             ec.message());
+  scope_exit cleanup([&] { sys::fs::remove_directories(dir); });
+  std::string cpp = (dir + "/model.cpp").str(),
+              exe = (dir + "/model.elf").str();
+  if (Error e = qcc::writeCppProgram(main, "model", modelPath, cpp))
+    return std::move(e);
+  if (Error e = qcc::compileProgram(cpp, exe, target->triple, target->cpu))
+    return std::move(e);
+  std::vector<std::string> argv = {*qemu,
+                                   "-cpu",
+                                   target->cpu.str(),
+                                   "-L",
+                                   "/usr/" + target->triple.str(),
+                                   exe,
+                                   "--output-dir=" + (dir + "/out").str()};
+  for (auto [i, arg] : llvm::enumerate(args)) {
+    std::string path = (dir + "/input_" + Twine(i) + ".npy").str();
+    if (Error e = qcc::writeNpy(path, arg))
+      return std::move(e);
+    argv.push_back("--input=" + path);
+  }
+  SmallVector<StringRef> refs(argv.begin(), argv.end());
+  std::string error;
+  if (int status =
+          sys::ExecuteAndWait(*qemu, refs, std::nullopt, {}, 0, 0, &error))
+    return createStringError(
+        "the AArch64 executable failed under qemu (" +
+        (error.empty() ? "exit " + std::to_string(status) : error) + ")");
+  std::vector<qcc::Tensor> results;
+  for (unsigned i = 0; i < main.getNumResults(); ++i) {
+    Expected<qcc::Tensor> tensor =
+        qcc::readTensorFile((dir + "/out/output_" + Twine(i) + ".npy").str());
+    if (!tensor)
+      return tensor.takeError();
+    results.push_back(std::move(*tensor));
+  }
+  return results;
 }
 
 } // namespace
@@ -193,12 +266,24 @@ int main(int argc, char **argv) {
     args.push_back(given);
   }
 
-  if (targetName != "interpreter" && targetName != "host")
+  if (targetName != "interpreter" && targetName != "host" &&
+      targetName != "aarch64")
     return fail("unknown --target '" + targetName +
-                "' (expected interpreter or host)");
+                "' (expected interpreter, host or aarch64)");
   bool native = targetName == "host";
-  if (native && !dumpDir.empty())
+  if (targetName != "interpreter" && !dumpDir.empty())
     return fail("--dump-dir needs --target=interpreter");
+  if (std::error_code ec = sys::fs::create_directories(outputDir))
+    return fail("cannot create '" + outputDir + "': " + ec.message());
+  std::vector<std::vector<qcc::Tensor>> outputs;
+  if (targetName == "aarch64") {
+    Expected<std::vector<qcc::Tensor>> results = runUnderQemu(main, args);
+    if (!results)
+      return fail(toString(results.takeError()));
+    for (qcc::Tensor &result : *results)
+      outputs.push_back({std::move(result)});
+    return writeOutputs(main, outputs);
+  }
   // The model as a host library, built in a temporary directory; or the
   // interpreter's program.
   std::unique_ptr<qcc::HostLibrary> library;
@@ -225,13 +310,10 @@ int main(int argc, char **argv) {
       return 1;
   }
 
-  if (std::error_code ec = sys::fs::create_directories(outputDir))
-    return fail("cannot create '" + outputDir + "': " + ec.message());
   if (!dumpDir.empty())
     if (std::error_code ec = sys::fs::create_directories(dumpDir))
       return fail("cannot create '" + dumpDir + "': " + ec.message());
 
-  std::vector<std::vector<qcc::Tensor>> outputs;
   for (int64_t run = 0; run < runs; ++run) {
     SmallVector<qcc::Tensor> inputs;
     for (auto [arg, isBatched] : llvm::zip_equal(args, batched)) {
@@ -267,18 +349,5 @@ int main(int argc, char **argv) {
       outputs[i].push_back(std::move(result));
   }
 
-  for (auto [i, parts] : llvm::enumerate(outputs)) {
-    qcc::Tensor result = parts.size() == 1 || parts[0].rank() == 0
-                             ? parts[0]
-                             : qcc::Tensor::concatOuter(parts);
-    SmallString<256> base(outputDir);
-    sys::path::append(base, "output_" + std::to_string(i));
-    auto name = main.getResultAttrOfType<mlir::StringAttr>(i, "qcc.name");
-    if (Error e = qcc::writeNpy((base + ".npy").str(), result))
-      return fail(toString(std::move(e)));
-    if (Error e = qcc::writeTensorProtoFile((base + ".pb").str(), result,
-                                            name ? name.getValue() : ""))
-      return fail(toString(std::move(e)));
-  }
-  return 0;
+  return writeOutputs(main, outputs);
 }

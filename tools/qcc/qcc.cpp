@@ -167,6 +167,7 @@ FailureOr<qcc::EmitKind> chooseEmitKind() {
       .Cases({".cpp", ".cc"}, qcc::EmitKind::Cpp)
       .Case(".s", qcc::EmitKind::Asm)
       .Case(".o", qcc::EmitKind::Obj)
+      .Case(".elf", qcc::EmitKind::Exe)
       .Default(qcc::EmitKind::So);
 }
 
@@ -274,15 +275,16 @@ std::string symbolPrefix() {
 }
 
 /// Writes the C++ library of `main` (-emit=cpp) or compiles it into a
-/// shared object (-emit=so) for `target`.
+/// shared object (-emit=so) or a test executable (-emit=exe) for `target`.
 int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                 qcc::EmitKind emit) {
   if (!target.emitsCpp ||
-      (emit != qcc::EmitKind::Cpp && emit != qcc::EmitKind::So))
+      (emit != qcc::EmitKind::Cpp && emit != qcc::EmitKind::So &&
+       emit != qcc::EmitKind::Exe))
     return fail("-emit=" + qcc::stringifyEmitKind(emit) +
                 " is not supported yet for target '" + target.name +
-                "' (this build of qcc can emit: mlir; cpp and so for host "
-                "and aarch64)");
+                "' (this build of qcc can emit: mlir; cpp, so and exe for "
+                "host and aarch64)");
   if (calibFiles.empty() &&
       !main.walk([](qcc::QuantizeOp) { return mlir::WalkResult::interrupt(); })
            .wasInterrupted())
@@ -302,6 +304,14 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
   if (std::error_code ec = sys::fs::createTemporaryFile(prefix, "cpp", cpp))
     return fail("cannot create a temporary file: " + ec.message());
   FileRemover removeCpp(cpp);
+  if (emit == qcc::EmitKind::Exe) {
+    if (Error e = qcc::writeCppProgram(main, prefix, inputFilename, cpp))
+      return fail(toString(std::move(e)));
+    if (Error e =
+            qcc::compileProgram(cpp, outputFilename, target.triple, target.cpu))
+      return fail(toString(std::move(e)));
+    return 0;
+  }
   if (Error e = qcc::writeCppLibrary(main, prefix, inputFilename, cpp))
     return fail(toString(std::move(e)));
   if (Error e =

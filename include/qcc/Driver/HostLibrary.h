@@ -23,6 +23,18 @@ namespace qcc {
 llvm::Error writeCppLibrary(mlir::func::FuncOp func, llvm::StringRef prefix,
                             llvm::StringRef source, llvm::StringRef cppPath);
 
+/// Writes the source of a test executable for `func`: its C++ library and
+/// the runner (qcc-run's CLI, qemu-insncount region markers).
+llvm::Error writeCppProgram(mlir::func::FuncOp func, llvm::StringRef prefix,
+                            llvm::StringRef source, llvm::StringRef cppPath);
+
+/// Compiles a test executable's source: for this machine with an empty
+/// `triple`, else statically linked for `triple` and `cpu` (the cross libc
+/// of Debian's g++-<triple> package) to run under qemu-user.
+llvm::Error compileProgram(llvm::StringRef cppPath, llvm::StringRef exePath,
+                           llvm::StringRef triple = "",
+                           llvm::StringRef cpu = "");
+
 /// Compiles generated C++ into a shared object with clang++ from LLVM 22
 /// (-O2, no exceptions or RTTI): for the machine qcc runs on with an empty
 /// `triple`, else cross-compiled for `triple` and `cpu`, freestanding and

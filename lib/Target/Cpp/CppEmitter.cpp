@@ -652,6 +652,13 @@ LogicalResult Emitter::emit(raw_ostream &os) {
 
 } // namespace
 
+StringRef runnerSource() {
+  static const char source[] =
+#include "RunnerSource.inc"
+      ;
+  return source;
+}
+
 bool isValidSymbolPrefix(StringRef name) {
   return !name.empty() && (llvm::isAlpha(name[0]) || name[0] == '_') &&
          llvm::all_of(name,

@@ -1,4 +1,5 @@
-# Writes OUTPUT: the text of the INPUTS files ('|'-separated) (the freestanding runtime
+# Writes OUTPUT: the text of the INPUTS files ('|'-separated; the runtime
+# headers, or the test-executable runner) (the freestanding runtime
 # headers) as one C++ raw string literal, for the C++ emitter to copy into
 # every generated file.
 set(text "")
@@ -7,4 +8,4 @@ foreach(input ${inputs})
   file(READ ${input} content)
   string(APPEND text "${content}\n")
 endforeach()
-file(WRITE ${OUTPUT} "R\"qcc_runtime(${text})qcc_runtime\"\n")
+file(WRITE ${OUTPUT} "R\"qcc_source(${text})qcc_source\"\n")

@@ -36,6 +36,11 @@ mlir::LogicalResult emitCpp(mlir::func::FuncOp func,
                             const CppEmitterOptions &options,
                             llvm::raw_ostream &os);
 
+/// The source of the test executable's main (lib/Target/Cpp/Runner): the CLI
+/// of qcc-run around a generated library whose entry points are defined as
+/// the macros QCC_MODEL_INFO and QCC_MODEL_RUN.
+llvm::StringRef runnerSource();
+
 } // namespace qcc
 
 #endif // QCC_TARGET_CPP_CPPEMITTER_H
