@@ -124,6 +124,17 @@ std::string floatLiteral(float value) {
   return text;
 }
 
+/// A convolution's geometry as a C initializer.
+std::string shapeLiteral(const qcc_rt::Conv2DShape &g) {
+  return llvm::formatv("{{{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, "
+                       "{10}, {11}, {12}, {13}, {14}, {15}}",
+                       g.batch, g.channels, g.height, g.width, g.features,
+                       g.kernel_h, g.kernel_w, g.out_h, g.out_w, g.groups,
+                       g.stride_h, g.stride_w, g.dilation_h, g.dilation_w,
+                       g.pad_top, g.pad_left)
+      .str();
+}
+
 class Emitter {
 public:
   Emitter(func::FuncOp func, const CppEmitterOptions &options)
@@ -170,6 +181,7 @@ private:
   LogicalResult emitOp(Operation *op);
   LogicalResult emitConstant(ConstantOp op);
   LogicalResult emitContraction(Operation *op);
+  std::optional<std::string> dotProductCall(Operation *op);
   LogicalResult emitRequantize(RequantizeOp op);
   LogicalResult emitBinary(Operation *op);
   void emitInterfaceTables(raw_ostream &os);
@@ -237,6 +249,70 @@ bool isSymmetric(Value weight) {
   return zeroPointOf(weight) == 0;
 }
 
+/// For an int8 x int8 conv2d with groups 1 or fully connected layer with
+/// constant weights: the call of its dot-product kernel, after defining its
+/// packed weights and zero-point-corrected bias (kernels.h).
+std::optional<std::string> Emitter::dotProductCall(Operation *op) {
+  Value x = op->getOperand(0), y = op->getResult(0);
+  auto conv = dyn_cast<Conv2DOp>(op);
+  if (!(conv && conv.getGroups() == 1) && !isa<FullyConnectedOp>(op))
+    return std::nullopt;
+  auto weights = op->getOperand(1).getDefiningOp<ConstantOp>();
+  auto values =
+      weights ? dyn_cast<DenseIntElementsAttr>(weights.getValue()) : nullptr;
+  std::optional<std::pair<StringRef, int>> xt = cTypeOf(elementOf(x)),
+                                           wt = cTypeOf(elementOf(weights));
+  if (!values || !xt || !wt || xt->first != "int8_t" || wt->first != "int8_t")
+    return std::nullopt;
+  int64_t outputs = shapeOf(op->getOperand(1))[0];
+  int64_t depth = elementsOf(op->getOperand(1)) / outputs;
+  int64_t paddedOutputs = llvm::alignTo(outputs, 4);
+  int64_t paddedDepth = llvm::alignTo(depth, 16);
+  if (paddedDepth > 16384) // the patch lives on the stack
+    return std::nullopt;
+  SmallVector<int64_t> w;
+  for (const APInt &v : values.getValues<APInt>())
+    w.push_back(v.getSExtValue());
+  SmallVector<int64_t> packed(paddedOutputs * paddedDepth, 0);
+  for (int64_t o = 0; o < outputs; ++o)
+    for (int64_t k = 0; k < depth; ++k)
+      packed[o / 4 * 4 * paddedDepth + k / 16 * 64 + k % 16 / 4 * 16 +
+             o % 4 * 4 + k % 4] = w[o * depth + k];
+  // b - zx * sum w, modulo 2^32 as the accumulation.
+  int64_t zx = zeroPointOf(x);
+  SmallVector<int64_t> bias(outputs, 0);
+  if (op->getNumOperands() > 2)
+    if (auto b = op->getOperand(2).getDefiningOp<ConstantOp>())
+      for (auto [o, v] : llvm::enumerate(
+               cast<DenseIntElementsAttr>(b.getValue()).getValues<APInt>()))
+        bias[o] = v.getSExtValue();
+  for (int64_t o = 0; o < outputs; ++o) {
+    int64_t sum = 0;
+    for (int64_t k = 0; k < depth; ++k)
+      sum += w[o * depth + k];
+    bias[o] = static_cast<int32_t>(static_cast<uint32_t>(bias[o] - zx * sum));
+  }
+  std::string packedName = staticArray("int8_t", packed);
+  std::string biasName = staticArray("int32_t", bias);
+  if (conv) {
+    return llvm::formatv(
+               "  {{\n    const qcc_rt::Conv2DShape shape = {0};\n"
+               "    alignas(16) int8_t patch[{1}];\n"
+               "    qcc_rt::conv2d_dot({2}, {3}, {4}, {5}, {6}, shape, "
+               "patch, {1});\n  }\n",
+               shapeLiteral(convolutionShape(op)), paddedDepth, exprs[x], zx,
+               packedName, biasName, exprs[y])
+        .str();
+  }
+  return llvm::formatv(
+             "  {{\n    alignas(16) int8_t patch[{0}];\n"
+             "    qcc_rt::fully_connected_dot({1}, {2}, {3}, {4}, {5}, {6}, "
+             "{7}, patch, {0});\n  }\n",
+             paddedDepth, exprs[x], packedName, biasName, exprs[y],
+             shapeOf(x)[0], outputs, depth)
+      .str();
+}
+
 LogicalResult Emitter::emitContraction(Operation *op) {
   Value x = op->getOperand(0), w = op->getOperand(1);
   Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
@@ -250,19 +326,25 @@ LogicalResult Emitter::emitContraction(Operation *op) {
   if (failed(xt) || failed(wt))
     return failure();
   std::string biasExpr = bias ? exprs[bias] : "nullptr";
+  // int8 x int8 convolutions (groups 1) and fully connected layers also get
+  // the NEON dot-product path, chosen when the compiler targets it.
+  std::optional<std::string> dotCall = dotProductCall(op);
+  if (dotCall)
+    bodyOs << "#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)\n"
+           << *dotCall << "#else\n";
+  auto finish = [&] {
+    if (dotCall)
+      bodyOs << "#endif\n";
+    return success();
+  };
   if (isa<Conv2DOp, ConvTranspose2DOp>(op)) {
-    qcc_rt::Conv2DShape g = convolutionShape(op);
     bodyOs << llvm::formatv(
-        "  {\n    const qcc_rt::Conv2DShape shape = {{{0}, {1}, {2}, {3}, {4}, "
-        "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}, {13}, {14}, {15}};\n"
-        "    qcc_rt::{16}<{17}, {18}>({19}, {20}, {21}, {22}, {23}, "
-        "shape);\n  }\n",
-        g.batch, g.channels, g.height, g.width, g.features, g.kernel_h,
-        g.kernel_w, g.out_h, g.out_w, g.groups, g.stride_h, g.stride_w,
-        g.dilation_h, g.dilation_w, g.pad_top, g.pad_left,
+        "  {\n    const qcc_rt::Conv2DShape shape = {0};\n"
+        "    qcc_rt::{1}<{2}, {3}>({4}, {5}, {6}, {7}, {8}, shape);\n  }\n",
+        shapeLiteral(convolutionShape(op)),
         isa<Conv2DOp>(op) ? "conv2d" : "conv_transpose2d", *xt, *wt, exprs[x],
         zeroPointOf(x), exprs[w], biasExpr, exprs[y]);
-    return success();
+    return finish();
   }
   if (isa<FullyConnectedOp>(op)) {
     bodyOs << llvm::formatv(
@@ -270,7 +352,7 @@ LogicalResult Emitter::emitContraction(Operation *op) {
         "{8}, {9});\n",
         *xt, *wt, exprs[x], zeroPointOf(x), exprs[w], biasExpr, exprs[y],
         shapeOf(x)[0], shapeOf(w)[0], shapeOf(x)[1]);
-    return success();
+    return finish();
   }
   ArrayRef<int64_t> lhs = shapeOf(x), rhs = shapeOf(w);
   if (rhs.size() != 2 || lhs.empty())
@@ -630,6 +712,8 @@ LogicalResult Emitter::emit(raw_ostream &os) {
      << "int " << p
      << "_run(const void *const *inputs, void *const *outputs, void "
         "*arena);\n#ifdef __cplusplus\n}\n#endif\n\n"
+     << "#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)\n"
+        "#include <arm_neon.h>\n#endif\n\n"
      << "namespace {\n"
      << kRuntimeSource << "\n"
      << data;
