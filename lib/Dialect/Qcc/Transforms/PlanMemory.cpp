@@ -72,8 +72,9 @@ struct PlanMemoryPass : qcc::impl::PlanMemoryBase<PlanMemoryPass> {
           // bytes are read where they are.
           auto it = bufferOf.find(op.getOperand(0));
           if (it != bufferOf.end()) {
-            bufferOf[result] = it->second;
-            buffers[it->second].values.push_back(result);
+            size_t id = it->second; // inserting below moves the entries
+            bufferOf[result] = id;
+            buffers[id].values.push_back(result);
           }
           continue;
         }

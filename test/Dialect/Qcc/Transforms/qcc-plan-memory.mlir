@@ -49,3 +49,24 @@ func.func @sizes(%x: tensor<100xf32>, %y: tensor<100xi32>) -> (tensor<100xf32>, 
   %b = qcc.add %a, %a : (tensor<100xi32>, tensor<100xi32>) -> tensor<100xi32>
   return %d, %b, %s : tensor<100xf32>, tensor<100xi32>, tensor<100x!quant.uniform<i32:f32, 1.0>>
 }
+
+// -----
+
+!q = !quant.uniform<i8:f32, 0.1:-3>
+
+// A chain of aliases of one buffer (each alias added after the map entry it
+// reads from) all share offset 0.
+// CHECK-LABEL: func.func @aliases
+// CHECK:         qcc.quantize {{.*}}qcc.arena_offset = 0 : i64
+// CHECK:         qcc.reshape {{.*}}qcc.arena_offset = 0 : i64
+// CHECK:         qcc.reshape {{.*}}qcc.arena_offset = 0 : i64
+// CHECK:         qcc.relu {{.*}}qcc.arena_offset = 128 : i64
+func.func @aliases(%x: tensor<2x3x4x5xf32>) -> tensor<1x120xf32> {
+  %q = qcc.quantize %x : (tensor<2x3x4x5xf32>) -> tensor<2x3x4x5x!q>
+  %r = qcc.reshape %q : (tensor<2x3x4x5x!q>) -> tensor<1x120x!q>
+  %s = qcc.reshape %r : (tensor<1x120x!q>) -> tensor<120x!q>
+  %t = qcc.relu %s : (tensor<120x!q>) -> tensor<120x!q>
+  %u = qcc.reshape %t : (tensor<120x!q>) -> tensor<1x120x!q>
+  %d = qcc.dequantize %u : (tensor<1x120x!q>) -> tensor<1x120xf32>
+  return %d : tensor<1x120xf32>
+}
