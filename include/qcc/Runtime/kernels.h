@@ -351,6 +351,24 @@ void concat_part(const T *x, T *y, int64_t outer, int64_t part, int64_t whole,
       y[o * whole + offset + i] = x[o * part + i];
 }
 
+/* y = x with its dimensions permuted: output coordinate d steps through the
+ * input by strides[d] elements (rank <= 8). */
+template <typename T>
+void transpose(const T *x, T *y, int rank, const int64_t *out_shape,
+               const int64_t *strides) {
+  int64_t total = 1;
+  for (int d = 0; d < rank; ++d)
+    total *= out_shape[d];
+  for (int64_t i = 0; i < total; ++i) {
+    int64_t rest = i, source = 0;
+    for (int d = rank - 1; d >= 0; --d) {
+      source += rest % out_shape[d] * strides[d];
+      rest /= out_shape[d];
+    }
+    y[i] = x[source];
+  }
+}
+
 /* Nearest-neighbour resize: output index i along dimension d reads input
  * index indices[start_d + i], with the per-dimension tables one after the
  * other (rank <= 8). */

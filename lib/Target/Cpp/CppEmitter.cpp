@@ -528,6 +528,22 @@ LogicalResult Emitter::emitOp(Operation *op) {
     }
     return success();
   }
+  if (auto transpose = dyn_cast<TransposeOp>(op)) {
+    ArrayRef<int64_t> in = shapeOf(transpose.getInput()), out = shapeOf(result);
+    if (out.size() > 8)
+      return op->emitOpError("the C++ backend transposes up to rank 8"),
+             failure();
+    SmallVector<int64_t> inStrides(in.size(), 1), strides;
+    for (int64_t d = static_cast<int64_t>(in.size()) - 2; d >= 0; --d)
+      inStrides[d] = inStrides[d + 1] * in[d + 1];
+    for (int64_t p : transpose.getPerms())
+      strides.push_back(inStrides[p]);
+    bodyOs << llvm::formatv(
+        "  qcc_rt::transpose<{0}>({1}, {2}, {3}, {4}, {5});\n", *type,
+        exprs[transpose.getInput()], exprs[result], out.size(),
+        staticArray("int64_t", out), staticArray("int64_t", strides));
+    return success();
+  }
   if (auto resize = dyn_cast<ResizeOp>(op)) {
     std::vector<std::vector<int64_t>> indices;
     if (resize.getMode() == ResizeMode::Nearest)
@@ -604,9 +620,8 @@ LogicalResult Emitter::emitOp(Operation *op) {
     return emitRequantize(rq);
   if (auto pool = dyn_cast<MaxPool2DOp>(op)) {
     auto element = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
-    if (!element || pool.getCeilMode())
-      return op->emitOpError("the C++ backend max-pools quantized values "
-                             "without ceil_mode"),
+    if (!element)
+      return op->emitOpError("the C++ backend max-pools quantized values"),
              failure();
     ArrayRef<int64_t> in = shapeOf(pool.getInput()), out = shapeOf(result);
     ArrayRef<int64_t> kernel = pool.getKernel(), strides = pool.getStrides(),

@@ -43,7 +43,8 @@ def main():
             [qcc, model] + ["--calib=" + d for d in data] +
             ["--precision=int8", "-emit=mlir", "-o", q],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if made.returncode != 0 or "stays float" in made.stderr:
+        if (made.returncode != 0 or "stays float" in made.stderr or
+                "qcc.quantize" not in open(q).read()):
             continue  # not quantized to an integer-only graph
         quantized += 1
         outputs = {}
