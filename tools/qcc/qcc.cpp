@@ -18,6 +18,7 @@
 #include "qcc/Import/OnnxTensor.h"
 #include "qcc/InitAll.h"
 #include "qcc/Pipelines/Pipelines.h"
+#include "qcc/Support/WriteFile.h"
 #include "qcc/Target/Cpp/CppEmitter.h"
 #include "qcc/Target/TargetInfo.h"
 
@@ -275,7 +276,8 @@ std::string symbolPrefix() {
 }
 
 /// Writes the C++ library of `main` (-emit=cpp) or compiles it into a
-/// shared object (-emit=so) or a test executable (-emit=exe) for `target`.
+/// shared object (-emit=so), with its header beside it, or a test
+/// executable (-emit=exe) for `target`.
 int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                 qcc::EmitKind emit) {
   if (!target.emitsCpp ||
@@ -294,6 +296,15 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
   if (!qcc::isValidSymbolPrefix(prefix))
     return fail("--name '" + prefix +
                 "' is not a C identifier (letters, digits, '_')");
+  // A library comes with the header its users include, beside it.
+  if (emit != qcc::EmitKind::Exe && outputFilename != "-") {
+    SmallString<128> header(outputFilename);
+    sys::path::replace_extension(header, ".h");
+    if (Error e = qcc::writeFile(header, [&](raw_ostream &os) {
+          qcc::emitHeader(prefix, inputFilename, os);
+        }))
+      return fail(toString(std::move(e)));
+  }
   if (emit == qcc::EmitKind::Cpp) {
     if (Error e =
             qcc::writeCppLibrary(main, prefix, inputFilename, outputFilename))

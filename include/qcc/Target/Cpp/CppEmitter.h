@@ -36,6 +36,11 @@ mlir::LogicalResult emitCpp(mlir::func::FuncOp func,
                             const CppEmitterOptions &options,
                             llvm::raw_ostream &os);
 
+/// Prints the header users include for the library with symbols prefixed
+/// `prefix`: the interface types and the two entry points, valid C and C++.
+void emitHeader(llvm::StringRef prefix, llvm::StringRef source,
+                llvm::raw_ostream &os);
+
 /// The source of the test executable's main (lib/Target/Cpp/Runner): the CLI
 /// of qcc-run around a generated library whose entry points are defined as
 /// the macros QCC_MODEL_INFO and QCC_MODEL_RUN.
