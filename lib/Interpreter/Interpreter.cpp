@@ -1554,66 +1554,15 @@ StepFn Compiler::quantizedSoftmax(SoftmaxOp op) {
   };
 }
 
-/// The exact floor of sqrt(w) for w >= 0.
-static int64_t isqrt(int64_t w) {
-  auto r = static_cast<int64_t>(std::sqrt(static_cast<double>(w)));
-  while (r > 0 && r * r > w)
-    --r;
-  while ((r + 1) * (r + 1) <= w)
-    ++r;
-  return r;
-}
-
-/// layer norm in integers (docs/IntegerSemantics.md): per row of N stored
-/// values, c = N * (q - zp) - sum(q - zp), W = sum c^2 + E with the epsilon
-/// term E = round(epsilon / s_x^2 * N^3), r = isqrt(W), k = floor(log2 r),
-/// R = (2^(30+k) + r / 2) / r; p = (c * R + 2^(k-1)) >> k is c / r in Q30;
-/// then q_y = zp_y + B + mul(sign(g) * p, M(|g| * sqrt(N) / (s_y * 2^30)))
-/// with B = round(beta / s_y), saturated.
+/// layer norm in integers (qcc_rt::layer_norm, layerNormParameters).
 FailureOr<StepFn> Compiler::quantizedLayerNorm(LayerNormOp ln) {
-  auto in = cast<quant::UniformQuantizedType>(elementOf(ln.getInput()));
-  auto y = cast<quant::UniformQuantizedType>(elementOf(ln.getOutput()));
-  auto valuesOf = [](Value v) -> std::optional<std::vector<float>> {
-    auto constant = v ? v.getDefiningOp<ConstantOp>() : ConstantOp();
-    auto dense =
-        constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
-    if (!dense || !dense.getElementType().isF32())
-      return std::nullopt;
-    auto values = dense.getValues<float>();
-    return std::vector<float>(values.begin(), values.end());
-  };
-  std::optional<std::vector<float>> scale = valuesOf(ln.getScale()),
-                                    bias = valuesOf(ln.getBias());
-  if (!scale || (ln.getBias() && !bias))
-    return ln.emitOpError("on quantized tensors needs float32 constant scale "
-                          "and bias"),
-           failure();
+  FailureOr<LayerNormParameters> params = layerNormParameters(ln);
+  if (failed(params))
+    return failure();
+  LayerNormParameters p = std::move(*params);
   SmallVector<int64_t> shape(shapeOf(ln.getInput()));
-  int64_t size = shapeProduct(ArrayRef(shape).drop_front(ln.getAxis()));
-  int64_t outer = shapeProduct(ArrayRef(shape).take_front(ln.getAxis()));
-  SmallVector<int64_t> scaleIndex = layerNormOffsets(ln, ln.getScale()),
-                       biasIndex = layerNormOffsets(ln, ln.getBias());
-  // Per position of the block: the sign of g, the multiplier of |g| and the
-  // rounded bias.
-  std::vector<int32_t> signs(size), biases(size);
-  std::vector<FixedPointMultiplier> multipliers(size);
-  double n = static_cast<double>(size);
-  for (int64_t j = 0; j < size; ++j) {
-    double g = (*scale)[scaleIndex[j]];
-    signs[j] = g < 0 ? -1 : 1;
-    multipliers[j] = FixedPointMultiplier::fromReal(
-        std::fabs(g) * std::sqrt(n) / (y.getScale() * std::ldexp(1.0, 30)));
-    double b = bias ? (*bias)[biasIndex[j]] / y.getScale() : 0.0;
-    biases[j] = static_cast<int32_t>(
-        std::clamp<double>(std::nearbyint(b), -(1 << 30), 1 << 30));
-  }
-  double epsilonTerm = ln.getEpsilon().convertToDouble() /
-                       (in.getScale() * in.getScale()) * n * n * n;
-  int64_t e = static_cast<int64_t>(
-      std::llround(std::min(epsilonTerm, std::ldexp(1.0, 62))));
-  int32_t zx = in.getZeroPoint(), zy = y.getZeroPoint();
-  int32_t qmin = y.getStorageTypeMin(), qmax = y.getStorageTypeMax();
-  DType inDType = *dtypeOf(in), outDType = *dtypeOf(y);
+  DType inDType = *dtypeOf(elementOf(ln.getInput())),
+        outDType = *dtypeOf(elementOf(ln.getOutput()));
   unsigned src = slot(ln.getInput()), out = slot(ln.getOutput());
   return StepFn([=](Slots &slots) {
     Tensor result(outDType, shape);
@@ -1621,33 +1570,10 @@ FailureOr<StepFn> Compiler::quantizedLayerNorm(LayerNormOp ln) {
       using In = decltype(inTag);
       visitDType(outDType, [&](auto outTag) {
         using Out = decltype(outTag);
-        std::vector<int64_t> c(size);
-        for (int64_t o = 0; o < outer; ++o) {
-          const In *x = slots[src].data<In>() + o * size;
-          Out *q = result.data<Out>() + o * size;
-          int64_t sum = 0;
-          for (int64_t j = 0; j < size; ++j)
-            sum += static_cast<int64_t>(x[j]) - zx;
-          int64_t w = e;
-          for (int64_t j = 0; j < size; ++j) {
-            c[j] = size * (static_cast<int64_t>(x[j]) - zx) - sum;
-            w = std::min<int64_t>(w + c[j] * c[j],
-                                  std::numeric_limits<int64_t>::max() / 2);
-          }
-          int64_t r = isqrt(w);
-          int k = r > 0 ? llvm::Log2_64(r) : 0;
-          int64_t reciprocal =
-              r > 0 ? ((int64_t(1) << (30 + k)) + r / 2) / r : 0;
-          for (int64_t j = 0; j < size; ++j) {
-            int64_t scaled = c[j] * reciprocal;
-            int64_t p =
-                k > 0 ? (scaled + (int64_t(1) << (k - 1))) >> k : scaled;
-            int32_t t = multiplyByFixedPoint(static_cast<int32_t>(signs[j] * p),
-                                             multipliers[j]);
-            q[j] = static_cast<Out>(
-                std::clamp<int64_t>(int64_t(zy) + biases[j] + t, qmin, qmax));
-          }
-        }
+        qcc_rt::layer_norm(slots[src].data<In>(), result.data<Out>(), p.rows,
+                           p.size, p.zx, p.epsilon, p.signs.data(),
+                           p.multipliers.data(), p.shifts.data(),
+                           p.biases.data(), p.zy, p.qmin, p.qmax);
       });
     });
     slots[out] = std::move(result);
@@ -1966,6 +1892,57 @@ std::vector<std::vector<int64_t>> nearestIndices(Operation *op) {
     }
   }
   return index;
+}
+
+FailureOr<LayerNormParameters> layerNormParameters(Operation *op) {
+  auto ln = cast<LayerNormOp>(op);
+  auto in = cast<quant::UniformQuantizedType>(elementOf(ln.getInput()));
+  auto y = cast<quant::UniformQuantizedType>(elementOf(ln.getOutput()));
+  auto valuesOf = [](Value v) -> std::optional<std::vector<float>> {
+    auto constant = v ? v.getDefiningOp<ConstantOp>() : ConstantOp();
+    auto dense =
+        constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+    if (!dense || !dense.getElementType().isF32())
+      return std::nullopt;
+    auto values = dense.getValues<float>();
+    return std::vector<float>(values.begin(), values.end());
+  };
+  std::optional<std::vector<float>> scale = valuesOf(ln.getScale()),
+                                    bias = valuesOf(ln.getBias());
+  if (!scale || (ln.getBias() && !bias))
+    return ln.emitOpError("on quantized tensors needs float32 constant scale "
+                          "and bias"),
+           failure();
+  ArrayRef<int64_t> shape = shapeOf(ln.getInput());
+  LayerNormParameters p;
+  p.size = shapeProduct(shape.drop_front(ln.getAxis()));
+  p.rows = shapeProduct(shape.take_front(ln.getAxis()));
+  SmallVector<int64_t> scaleIndex = layerNormOffsets(ln, ln.getScale()),
+                       biasIndex = layerNormOffsets(ln, ln.getBias());
+  // Per position of the block: the sign of g, the multiplier of
+  // |g| sqrt(N) / (s_y 2^30) and the rounded bias.
+  double n = static_cast<double>(p.size);
+  for (int64_t j = 0; j < p.size; ++j) {
+    double g = (*scale)[scaleIndex[j]];
+    p.signs.push_back(g < 0 ? -1 : 1);
+    FixedPointMultiplier m = FixedPointMultiplier::fromReal(
+        std::fabs(g) * std::sqrt(n) / (y.getScale() * std::ldexp(1.0, 30)));
+    p.multipliers.push_back(m.multiplier);
+    p.shifts.push_back(m.shift);
+    double b = bias ? (*bias)[biasIndex[j]] / y.getScale() : 0.0;
+    p.biases.push_back(static_cast<int32_t>(
+        std::clamp<double>(std::nearbyint(b), -(1 << 30), 1 << 30)));
+  }
+  // The epsilon term, E = round(epsilon / s_x^2 * N^3).
+  double epsilonTerm = ln.getEpsilon().convertToDouble() /
+                       (in.getScale() * in.getScale()) * n * n * n;
+  p.epsilon = static_cast<int64_t>(
+      std::llround(std::min(epsilonTerm, std::ldexp(1.0, 62))));
+  p.zx = in.getZeroPoint();
+  p.zy = y.getZeroPoint();
+  p.qmin = y.getStorageTypeMin();
+  p.qmax = y.getStorageTypeMax();
+  return p;
 }
 
 Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {

@@ -56,6 +56,16 @@ quantizedBinaryParameters(mlir::Operation *op);
 /// index reads (-1 outside the input, for tf_crop_and_resize).
 std::vector<std::vector<int64_t>> nearestIndices(mlir::Operation *op);
 
+/// The parameters of qcc's integer layer norm (qcc_rt::layer_norm) on a
+/// quantized input; an error on the op unless scale and bias are float32
+/// constants.
+struct LayerNormParameters {
+  int64_t rows = 0, size = 0, epsilon = 0;
+  std::vector<int32_t> signs, multipliers, shifts, biases;
+  int32_t zx = 0, zy = 0, qmin = 0, qmax = 0;
+};
+mlir::FailureOr<LayerNormParameters> layerNormParameters(mlir::Operation *op);
+
 /// The geometry of a conv2d or conv_transpose2d.
 qcc_rt::Conv2DShape convolutionShape(mlir::Operation *op);
 

@@ -468,6 +468,61 @@ static inline void fully_connected_dot(const int8_t *x, const int8_t *packed,
 }
 #endif
 
+/* The exact floor of sqrt(w), w >= 0 (digit by digit, no libm). */
+static inline int64_t isqrt(int64_t w) {
+  uint64_t value = (uint64_t)w, root = 0, bit = (uint64_t)1 << 62;
+  while (bit > value)
+    bit >>= 2;
+  for (; bit != 0; bit >>= 2) {
+    if (value >= root + bit) {
+      value -= root + bit;
+      root = (root >> 1) + bit;
+    } else {
+      root >>= 1;
+    }
+  }
+  return (int64_t)root;
+}
+
+/* qcc's integer layer norm (docs/IntegerSemantics.md) over `rows` rows of
+ * `size` values: c = size * (x - zx) - sum(x - zx), W = sum c^2 + e,
+ * r = isqrt(W), p = c / r in Q30 through a normalized reciprocal, then per
+ * position j: y = saturate(zy + biases[j] + mul(signs[j] * p, m[j], s[j])).
+ * The sum of squares saturates at 2^62 - 1 (rows are kept short enough). */
+template <typename In, typename Out>
+void layer_norm(const In *x, Out *y, int64_t rows, int64_t size, int32_t zx,
+                int64_t e, const int32_t *signs, const int32_t *multipliers,
+                const int32_t *shifts, const int32_t *biases, int32_t zy,
+                int32_t qmin, int32_t qmax) {
+  for (int64_t row = 0; row < rows; ++row) {
+    const In *in = x + row * size;
+    Out *out = y + row * size;
+    int64_t sum = 0;
+    for (int64_t j = 0; j < size; ++j)
+      sum += (int64_t)in[j] - zx;
+    int64_t w = e;
+    for (int64_t j = 0; j < size; ++j) {
+      int64_t c = size * ((int64_t)in[j] - zx) - sum;
+      int64_t next = w + c * c, cap = INT64_MAX / 2;
+      w = next < cap ? next : cap;
+    }
+    int64_t r = isqrt(w);
+    int k = 0;
+    while (r >> (k + 1))
+      ++k;
+    int64_t reciprocal = r > 0 ? (((int64_t)1 << (30 + k)) + r / 2) / r : 0;
+    for (int64_t j = 0; j < size; ++j) {
+      int64_t c = size * ((int64_t)in[j] - zx) - sum;
+      int64_t scaled = c * reciprocal;
+      int64_t p = k > 0 ? (scaled + ((int64_t)1 << (k - 1))) >> k : scaled;
+      int64_t t = multiply_by_fixed_point((int32_t)(signs[j] * p),
+                                          multipliers[j], shifts[j]);
+      int64_t q = (int64_t)zy + biases[j] + t;
+      out[j] = (Out)(q < qmin ? qmin : q > qmax ? qmax : q);
+    }
+  }
+}
+
 /* Bytes copied (a returned value that lives in the arena). */
 static inline void copy(const void *from, void *to, int64_t bytes) {
   const uint8_t *src = (const uint8_t *)from;

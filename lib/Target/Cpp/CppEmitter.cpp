@@ -538,6 +538,24 @@ LogicalResult Emitter::emitOp(Operation *op) {
     }
     return success();
   }
+  if (auto ln = dyn_cast<LayerNormOp>(op)) {
+    FailureOr<StringRef> inT = cType(op, ln.getInput());
+    if (failed(inT) || !isa<quant::QuantizedType>(elementOf(ln.getInput())))
+      return op->emitOpError("the C++ backend normalizes quantized values"),
+             failure();
+    FailureOr<LayerNormParameters> p = layerNormParameters(op);
+    if (failed(p))
+      return failure();
+    bodyOs << llvm::formatv(
+        "  qcc_rt::layer_norm<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8}, "
+        "{9}, {10}, {11}, {12}, {13}, {14});\n",
+        *inT, *type, exprs[ln.getInput()], exprs[result], p->rows, p->size,
+        p->zx, p->epsilon, staticArray("int32_t", p->signs),
+        staticArray("int32_t", p->multipliers),
+        staticArray("int32_t", p->shifts), staticArray("int32_t", p->biases),
+        p->zy, p->qmin, p->qmax);
+    return success();
+  }
   if (auto transpose = dyn_cast<TransposeOp>(op)) {
     ArrayRef<int64_t> in = shapeOf(transpose.getInput()), out = shapeOf(result);
     if (out.size() > 8)
