@@ -259,13 +259,15 @@ bool isSymmetric(Value weight) {
   return zeroPointOf(weight) == 0;
 }
 
-/// For an int8 x int8 conv2d with groups 1 or fully connected layer with
-/// constant weights: the call of its dot-product kernel, after defining its
-/// packed weights and zero-point-corrected bias (kernels.h).
+/// For an int8 x int8 conv2d with groups 1, fully connected layer or
+/// matmul by a constant matrix: the call of its dot-product kernel, after
+/// defining its packed weights and zero-point-corrected bias (kernels.h).
 std::optional<std::string> Emitter::dotProductCall(Operation *op) {
   Value x = op->getOperand(0), y = op->getResult(0);
   auto conv = dyn_cast<Conv2DOp>(op);
-  if (!(conv && conv.getGroups() == 1) && !isa<FullyConnectedOp>(op))
+  bool isMatMul = isa<MatMulOp>(op);
+  if (!(conv && conv.getGroups() == 1) && !isa<FullyConnectedOp>(op) &&
+      !(isMatMul && shapeOf(op->getOperand(1)).size() == 2))
     return std::nullopt;
   auto weights = op->getOperand(1).getDefiningOp<ConstantOp>();
   auto values =
@@ -274,15 +276,18 @@ std::optional<std::string> Emitter::dotProductCall(Operation *op) {
                                            wt = cTypeOf(elementOf(weights));
   if (!values || !xt || !wt || xt->first != "int8_t" || wt->first != "int8_t")
     return std::nullopt;
-  int64_t outputs = shapeOf(op->getOperand(1))[0];
+  // Weights as [outputs, depth]: a matmul's right side [depth, outputs]
+  // transposed.
+  ArrayRef<int64_t> wShape = shapeOf(op->getOperand(1));
+  int64_t outputs = isMatMul ? wShape[1] : wShape[0];
   int64_t depth = elementsOf(op->getOperand(1)) / outputs;
   int64_t paddedOutputs = llvm::alignTo(outputs, 4);
   int64_t paddedDepth = llvm::alignTo(depth, 16);
   if (paddedDepth > 16384) // the patch lives on the stack
     return std::nullopt;
-  SmallVector<int64_t> w;
-  for (const APInt &v : values.getValues<APInt>())
-    w.push_back(v.getSExtValue());
+  SmallVector<int64_t> w(outputs * depth);
+  for (auto [i, v] : llvm::enumerate(values.getValues<APInt>()))
+    w[isMatMul ? i % outputs * depth + i / outputs : i] = v.getSExtValue();
   SmallVector<int64_t> packed(paddedOutputs * paddedDepth, 0);
   for (int64_t o = 0; o < outputs; ++o)
     for (int64_t k = 0; k < depth; ++k)
@@ -319,7 +324,7 @@ std::optional<std::string> Emitter::dotProductCall(Operation *op) {
              "    qcc_rt::fully_connected_dot({1}, {2}, {3}, {4}, {5}, {6}, "
              "{7}, patch, {0});\n  }\n",
              paddedDepth, exprs[x], packedName, biasName, exprs[y],
-             shapeOf(x)[0], outputs, depth)
+             shapeProduct(shapeOf(x).drop_back()), outputs, depth)
       .str();
 }
 
@@ -373,7 +378,7 @@ LogicalResult Emitter::emitContraction(Operation *op) {
       "  qcc_rt::matmul<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8});\n", *xt,
       *wt, exprs[x], zeroPointOf(x), exprs[w], exprs[y],
       shapeProduct(lhs.drop_back()), rhs[1], rhs[0]);
-  return success();
+  return finish();
 }
 
 LogicalResult Emitter::emitRequantize(RequantizeOp op) {
