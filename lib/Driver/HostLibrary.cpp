@@ -7,14 +7,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Driver/HostLibrary.h"
-#include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Dialect/Qcc/Transforms/Passes.h"
 #include "qcc/Support/WriteFile.h"
 #include "qcc/Target/Cpp/CppEmitter.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassManager.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"
 
 #include <cstdlib>
@@ -143,8 +141,15 @@ HostLibrary::load(StringRef soPath, StringRef prefix, func::FuncOp func) {
     library->resultTypes.push_back(*dtype);
     library->resultShapes.emplace_back(shaped.getShape());
   }
-  size_t size = std::max<size_t>(info()->arenaSize, 128);
+  const ModelInfo *model = info();
+  if (model->abiVersion != 1 ||
+      model->numOutputs != static_cast<int32_t>(func.getNumResults()))
+    return llvm::createStringError("'" + soPath.str() +
+                                   "' does not match the model");
+  size_t size = std::max<size_t>(model->arenaSize, 128);
   library->arena = std::aligned_alloc(128, llvm::alignTo(size, 128));
+  if (!library->arena)
+    return llvm::createStringError("cannot allocate the model's arena");
   return std::move(library);
 }
 

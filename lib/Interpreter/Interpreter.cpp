@@ -409,19 +409,6 @@ private:
   FailureOr<StepFn> quantizedLayerNorm(LayerNormOp op);
 };
 
-/// Whether a softmax on quantized tensors has qcc's integer form: a
-/// per-tensor input of at most 16 bits and a result of scale 2^-bits and
-/// zero point qmin (so that [0, 1) spans the storage range).
-bool isIntegerSoftmax(SoftmaxOp op) {
-  auto in = dyn_cast<quant::UniformQuantizedType>(elementOf(op.getInput()));
-  auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(op.getOutput()));
-  return in && out && in.getStorageTypeIntegralWidth() <= 16 &&
-         out.getZeroPoint() == out.getStorageTypeMin() &&
-         out.getScale() ==
-             std::ldexp(1.0,
-                        -static_cast<int>(out.getStorageTypeIntegralWidth()));
-}
-
 LogicalResult Compiler::compile() {
   if (!func.getBody().hasOneBlock())
     return func.emitError("the interpreter runs single-block functions");
@@ -1943,6 +1930,19 @@ FailureOr<LayerNormParameters> layerNormParameters(Operation *op) {
   p.qmin = y.getStorageTypeMin();
   p.qmax = y.getStorageTypeMax();
   return p;
+}
+
+/// Whether a softmax on quantized tensors has qcc's integer form: a
+/// per-tensor input of at most 16 bits and a result of scale 2^-bits and
+/// zero point qmin (so that [0, 1) spans the storage range).
+bool isIntegerSoftmax(Operation *op) {
+  auto in = dyn_cast<quant::UniformQuantizedType>(elementOf(op->getOperand(0)));
+  auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(op->getResult(0)));
+  return in && out && in.getStorageTypeIntegralWidth() <= 16 &&
+         out.getZeroPoint() == out.getStorageTypeMin() &&
+         out.getScale() ==
+             std::ldexp(1.0,
+                        -static_cast<int>(out.getStorageTypeIntegralWidth()));
 }
 
 Tensor dequantizeTensor(const Tensor &tensor, Type elementType) {

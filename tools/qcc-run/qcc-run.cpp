@@ -292,6 +292,7 @@ int main(int argc, char **argv) {
     SmallString<128> dir;
     if (std::error_code ec = sys::fs::createUniqueDirectory("qcc-run", dir))
       return fail("cannot create a temporary directory: " + ec.message());
+    scope_exit cleanup([&] { sys::fs::remove_directories(dir); });
     std::string cpp = (dir + "/model.cpp").str(),
                 so = (dir + "/model.so").str();
     if (Error e = qcc::writeCppLibrary(main, "model", modelPath, cpp))
@@ -300,7 +301,6 @@ int main(int argc, char **argv) {
       return fail(toString(std::move(e)));
     Expected<std::unique_ptr<qcc::HostLibrary>> loaded =
         qcc::HostLibrary::load(so, "model", main);
-    sys::fs::remove_directories(dir);
     if (!loaded)
       return fail(toString(loaded.takeError()));
     library = std::move(*loaded);

@@ -48,7 +48,7 @@ llvm::Error compileLibrary(llvm::StringRef cppPath, llvm::StringRef soPath,
 class HostLibrary {
 public:
   /// Loads `soPath` and finds `<prefix>_run` and `<prefix>_info`; `func`
-  /// gives the argument and result types.
+  /// gives the result types.
   static llvm::Expected<std::unique_ptr<HostLibrary>>
   load(llvm::StringRef soPath, llvm::StringRef prefix, mlir::func::FuncOp func);
   ~HostLibrary();

@@ -69,6 +69,10 @@ mlir::FailureOr<LayerNormParameters> layerNormParameters(mlir::Operation *op);
 /// The geometry of a conv2d or conv_transpose2d.
 qcc_rt::Conv2DShape convolutionShape(mlir::Operation *op);
 
+/// Whether a softmax has qcc's integer form: a per-tensor input of at most
+/// 16 bits and a result of scale 2^-bits and zero point qmin.
+bool isIntegerSoftmax(mlir::Operation *op);
+
 /// The fixed-point multiplier of a quantized global average pooling:
 /// s_in / (s_out * spatial size).
 FixedPointMultiplier globalAvgPoolMultiplier(mlir::Operation *op);

@@ -10,7 +10,8 @@
  * C++ (freestanding: no libc, no exceptions, no allocation). qcc copies this
  * text, after fixed_point.h, into every generated file. Each computes
  * docs/IntegerSemantics.md exactly as the reference interpreter does; int32
- * accumulation wraps (it is proven not to overflow where it matters).
+ * accumulation wraps modulo 2^32 as there (qcc-quantize bounds it and warns
+ * where it might overflow).
  *
  *===-----------------------------------------------------------------------===*/
 

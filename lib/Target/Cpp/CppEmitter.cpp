@@ -156,7 +156,11 @@ private:
   unsigned nextName = 0;
 
   FailureOr<StringRef> cType(Operation *at, Value v) {
-    if (std::optional<std::pair<StringRef, int>> c = cTypeOf(elementOf(v)))
+    std::optional<std::pair<StringRef, int>> c = cTypeOf(elementOf(v));
+    // Packed int4 is for constant weights; int4 activations are not
+    // supported yet.
+    if (c &&
+        (c->first != "qcc_rt::packed_int4" || v.getDefiningOp<ConstantOp>()))
       return c->first;
     return at->emitOpError("the C++ backend does not support the element "
                            "type ")
@@ -270,8 +274,10 @@ std::optional<std::string> Emitter::dotProductCall(Operation *op) {
       !(isMatMul && shapeOf(op->getOperand(1)).size() == 2))
     return std::nullopt;
   auto weights = op->getOperand(1).getDefiningOp<ConstantOp>();
-  auto values =
-      weights ? dyn_cast<DenseIntElementsAttr>(weights.getValue()) : nullptr;
+  Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
+  if (!weights || (bias && !bias.getDefiningOp<ConstantOp>()))
+    return std::nullopt;
+  auto values = dyn_cast<DenseIntElementsAttr>(weights.getValue());
   std::optional<std::pair<StringRef, int>> xt = cTypeOf(elementOf(x)),
                                            wt = cTypeOf(elementOf(weights));
   if (!values || !xt || !wt || xt->first != "int8_t" || wt->first != "int8_t")
@@ -295,20 +301,22 @@ std::optional<std::string> Emitter::dotProductCall(Operation *op) {
              o % 4 * 4 + k % 4] = w[o * depth + k];
   // b - zx * sum w, modulo 2^32 as the accumulation.
   int64_t zx = zeroPointOf(x);
-  SmallVector<int64_t> bias(outputs, 0);
-  if (op->getNumOperands() > 2)
-    if (auto b = op->getOperand(2).getDefiningOp<ConstantOp>())
-      for (auto [o, v] : llvm::enumerate(
-               cast<DenseIntElementsAttr>(b.getValue()).getValues<APInt>()))
-        bias[o] = v.getSExtValue();
+  SmallVector<int64_t> biasValues(outputs, 0);
+  if (bias)
+    for (auto [o, v] :
+         llvm::enumerate(cast<DenseIntElementsAttr>(
+                             bias.getDefiningOp<ConstantOp>().getValue())
+                             .getValues<APInt>()))
+      biasValues[o] = v.getSExtValue();
   for (int64_t o = 0; o < outputs; ++o) {
     int64_t sum = 0;
     for (int64_t k = 0; k < depth; ++k)
       sum += w[o * depth + k];
-    bias[o] = static_cast<int32_t>(static_cast<uint32_t>(bias[o] - zx * sum));
+    biasValues[o] =
+        static_cast<int32_t>(static_cast<uint32_t>(biasValues[o] - zx * sum));
   }
   std::string packedName = staticArray("int8_t", packed);
-  std::string biasName = staticArray("int32_t", bias);
+  std::string biasName = staticArray("int32_t", biasValues);
   if (conv) {
     return llvm::formatv(
                "  {{\n    const qcc_rt::Conv2DShape shape = {0};\n"
@@ -341,8 +349,9 @@ LogicalResult Emitter::emitContraction(Operation *op) {
   if (failed(xt) || failed(wt))
     return failure();
   std::string biasExpr = bias ? exprs[bias] : "nullptr";
-  // int8 x int8 convolutions (groups 1) and fully connected layers also get
-  // the NEON dot-product path, chosen when the compiler targets it.
+  // int8 x int8 convolutions (groups 1), fully connected layers and
+  // matmuls also get the NEON dot-product path, chosen when the compiler
+  // targets it.
   std::optional<std::string> dotCall = dotProductCall(op);
   if (dotCall)
     bodyOs << "#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)\n"
@@ -475,7 +484,8 @@ LogicalResult Emitter::emitOp(Operation *op) {
   // Where the result lives: given (an output), planned, or its input's.
   bool isAlias =
       isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp>(op);
-  if (!exprs.count(result)) {
+  bool isOutput = exprs.count(result);
+  if (!isOutput) {
     if (auto offset =
             op->getAttrOfType<IntegerAttr>(QccDialect::kArenaOffsetAttrName))
       exprs[result] =
@@ -491,7 +501,7 @@ LogicalResult Emitter::emitOp(Operation *op) {
   if (isAlias) {
     // Data movement without moving: the same bytes, unless the result had
     // to go to an output buffer.
-    if (exprs[result].find("outputs[") != std::string::npos)
+    if (isOutput)
       bodyOs << llvm::formatv("  qcc_rt::copy({0}, {1}, {2});\n",
                               exprs[op->getOperand(0)], exprs[result],
                               storageBytes(result.getType()));
@@ -631,10 +641,9 @@ LogicalResult Emitter::emitOp(Operation *op) {
   if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
     auto out = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
     FailureOr<StringRef> inT = cType(op, softmax.getInput());
-    if (!out || failed(inT) ||
-        !isa<quant::UniformQuantizedType>(elementOf(softmax.getInput())))
-      return op->emitOpError("the C++ backend computes softmax on "
-                             "per-tensor quantized values"),
+    if (!out || failed(inT) || !isIntegerSoftmax(softmax))
+      return op->emitOpError("the C++ backend computes softmax in qcc's "
+                             "integer form only"),
              failure();
     ArrayRef<int64_t> shape = shapeOf(result);
     int64_t axis = softmax.getAxis();
@@ -673,7 +682,8 @@ LogicalResult Emitter::emitOp(Operation *op) {
     return success();
   }
   if (isa<ReluOp, ClipOp>(op) &&
-      isa<quant::UniformQuantizedType>(elementOf(op->getOperand(0)))) {
+      isa<quant::UniformQuantizedType>(elementOf(op->getOperand(0))) &&
+      op->getOperand(0).getType() == result.getType()) {
     auto [lo, hi] = quantizedClampBounds(op);
     bodyOs << llvm::formatv("  qcc_rt::clamp<{0}>({1}, {2}, {3}, {4}, {5});\n",
                             *type, exprs[op->getOperand(0)], exprs[result],

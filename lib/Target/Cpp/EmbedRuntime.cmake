@@ -1,7 +1,6 @@
-# Writes OUTPUT: the text of the INPUTS files ('|'-separated; the runtime
-# headers, or the test-executable runner) (the freestanding runtime
-# headers) as one C++ raw string literal, for the C++ emitter to copy into
-# every generated file.
+# Writes OUTPUT: the text of the INPUTS files ('|'-separated: the runtime
+# headers, or the test-executable runner) as one C++ raw string literal, for
+# the C++ emitter to copy into generated files.
 set(text "")
 string(REPLACE "|" ";" inputs "${INPUTS}")
 foreach(input ${inputs})

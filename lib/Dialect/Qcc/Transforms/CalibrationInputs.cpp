@@ -7,18 +7,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/Transforms/CalibrationInputs.h"
+#include "qcc/Dialect/Qcc/IR/QccShapes.h"
 #include "qcc/Import/OnnxTensor.h"
 
 using namespace mlir;
 
 namespace qcc {
-
-static std::string formatShape(ArrayRef<int64_t> shape) {
-  std::string text;
-  for (int64_t size : shape)
-    text += (text.empty() ? "" : "x") + std::to_string(size);
-  return text;
-}
 
 FailureOr<CalibrationInputs>
 readCalibrationInputs(func::FuncOp func, ArrayRef<std::string> files) {

@@ -12,7 +12,8 @@
 //
 //   model.elf --input=x.npy [--input=...] [--output-dir=DIR] [--repeat=N]
 //
-// A leading dimension k times the model's batch runs the model k times.
+// A leading dimension k times the model's batch runs the model k times
+// (every input must hold the same k).
 // Every inference is bracketed by the region markers of qemu-insncount
 // (write(-1, NULL, 0x5EC0DE01) and ...02), so that only inference counts.
 // Only libc: no C++ library, no exceptions.
@@ -168,6 +169,8 @@ int main(int argc, char **argv) {
   }
   if (numInputs != info->num_inputs)
     return fail("wrong number of --input files for this model", "");
+  if (info->num_outputs > 16)
+    return fail("the runner handles at most 16 outputs", "");
 
   // Each input holds `runs` batches of the model's input.
   Array arrays[16];
@@ -178,11 +181,13 @@ int main(int argc, char **argv) {
     if (!readNpy(inputs[i], array))
       return fail("cannot read a little-endian C-order .npy from ", inputs[i]);
     bool fits = array.dtype == want.dtype && array.rank == want.rank &&
-                want.rank > 0 && array.shape[0] % want.shape[0] == 0;
+                want.rank > 0 && want.shape[0] > 0 &&
+                array.shape[0] % want.shape[0] == 0;
     for (int d = 1; fits && d < want.rank; ++d)
       fits = array.shape[d] == want.shape[d];
     long k = fits ? array.shape[0] / want.shape[0] : 0;
-    if (!fits || (runs > 1 && k != runs))
+    // Every input holds the same number of batches.
+    if (!fits || k == 0 || (i > 0 && k != runs))
       return fail("the model's input has another type or shape: ", inputs[i]);
     runs = k;
   }
@@ -211,6 +216,8 @@ int main(int argc, char **argv) {
   for (int j = 0; j < info->num_outputs; ++j) {
     const qcc_tensor_info &o = info->outputs[j];
     int64_t shape[8];
+    if (o.rank > 8)
+      return fail("the runner writes outputs of rank 8 at most", "");
     for (int d = 0; d < o.rank; ++d)
       shape[d] = o.shape[d] * (d == 0 ? runs : 1);
     char path[4096];
