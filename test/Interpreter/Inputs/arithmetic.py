@@ -13,17 +13,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-from fixed_point import multiplier  # noqa: E402
-
-
-def mul_fixed(a, real):
-    """multiplyByFixedPoint on an int64 array (values fit int32)."""
-    m, n = multiplier(real)
-    a = np.clip(a.astype(np.int64) << max(-n, 0), -2**31, 2**31 - 1)
-    a = (a * m + 2**30) >> 31
-    if n > 0:
-        a = (a + (1 << (n - 1))) >> n
-    return a
+from fixed_point import mul_fixed  # noqa: E402
 
 
 def add(a, b, sa, sb, sy, zy, subtract=False, lo=-128):

@@ -24,6 +24,16 @@ def multiplier(real):
     return q31, shift
 
 
+def mul_fixed(a, real):
+    """multiplyByFixedPoint on an int64 array (values fit int32)."""
+    m, n = multiplier(real)
+    a = np.clip(a.astype(np.int64) << max(-n, 0), -2**31, 2**31 - 1)
+    a = (a * m + 2**30) >> 31
+    if n > 0:
+        a = (a + (1 << (n - 1))) >> n
+    return a
+
+
 def requantize(a, real, zp, qmin, qmax):
     m, n = multiplier(real)
     a = np.clip(a.astype(np.int64), -2**31, 2**31 - 1)
