@@ -296,37 +296,34 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
   if (!qcc::isValidSymbolPrefix(prefix))
     return fail("--name '" + prefix +
                 "' is not a C identifier (letters, digits, '_')");
-  // A library comes with the header its users include, beside it.
-  if (emit != qcc::EmitKind::Exe && outputFilename != "-") {
-    SmallString<128> header(outputFilename);
-    sys::path::replace_extension(header, ".h");
-    if (Error e = qcc::writeFile(header, [&](raw_ostream &os) {
-          qcc::emitHeader(prefix, inputFilename, os);
-        }))
-      return fail(toString(std::move(e)));
-  }
   if (emit == qcc::EmitKind::Cpp) {
     if (Error e =
             qcc::writeCppLibrary(main, prefix, inputFilename, outputFilename))
       return fail(toString(std::move(e)));
-    return 0;
-  }
-  SmallString<128> cpp;
-  if (std::error_code ec = sys::fs::createTemporaryFile(prefix, "cpp", cpp))
-    return fail("cannot create a temporary file: " + ec.message());
-  FileRemover removeCpp(cpp);
-  if (emit == qcc::EmitKind::Exe) {
-    if (Error e = qcc::writeCppProgram(main, prefix, inputFilename, cpp))
+  } else {
+    SmallString<128> cpp;
+    if (std::error_code ec = sys::fs::createTemporaryFile(prefix, "cpp", cpp))
+      return fail("cannot create a temporary file: " + ec.message());
+    FileRemover removeCpp(cpp);
+    bool program = emit == qcc::EmitKind::Exe;
+    if (Error e = program
+                      ? qcc::writeCppProgram(main, prefix, inputFilename, cpp)
+                      : qcc::writeCppLibrary(main, prefix, inputFilename, cpp))
       return fail(toString(std::move(e)));
-    if (Error e =
-            qcc::compileProgram(cpp, outputFilename, target.triple, target.cpu))
+    if (Error e = program ? qcc::compileProgram(cpp, outputFilename,
+                                                target.triple, target.cpu)
+                          : qcc::compileLibrary(cpp, outputFilename,
+                                                target.triple, target.cpu))
       return fail(toString(std::move(e)));
-    return 0;
   }
-  if (Error e = qcc::writeCppLibrary(main, prefix, inputFilename, cpp))
-    return fail(toString(std::move(e)));
-  if (Error e =
-          qcc::compileLibrary(cpp, outputFilename, target.triple, target.cpu))
+  // A library comes with the header its users include, beside it.
+  if (emit == qcc::EmitKind::Exe || outputFilename == "-")
+    return 0;
+  SmallString<128> header(outputFilename);
+  sys::path::replace_extension(header, ".h");
+  if (Error e = qcc::writeFile(header, [&](raw_ostream &os) {
+        qcc::emitHeader(prefix, inputFilename, os);
+      }))
     return fail(toString(std::move(e)));
   return 0;
 }
