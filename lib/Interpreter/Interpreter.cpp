@@ -1381,24 +1381,22 @@ FailureOr<StepFn> Compiler::dataMovement(Operation *op) {
     return StepFn([=](Slots &slots) {
       const Tensor &in = slots[src];
       Tensor result(to.dtype, outShape);
-      visitDType(in.dtype(), [&](auto inTag) {
+      visitDTypes(in.dtype(), to.dtype, [&](auto inTag, auto outTag) {
         using In = decltype(inTag);
-        visitDType(to.dtype, [&](auto outTag) {
-          using Out = decltype(outTag);
-          const In *x = in.data<In>();
-          Out *y = result.data<Out>();
-          for (int64_t i = 0, n = result.numElements(); i < n; ++i) {
-            int64_t c = axisInfo.channelOf(i, outShape);
-            int64_t centered = static_cast<int64_t>(x[i]) -
-                               from.zeroPoints[from.axis >= 0 ? c : 0];
-            y[i] = static_cast<Out>(qcc::requantize(
-                static_cast<int32_t>(std::clamp<int64_t>(
-                    centered, std::numeric_limits<int32_t>::min(),
-                    std::numeric_limits<int32_t>::max())),
-                multipliers[c], to.zeroPoints[to.axis >= 0 ? c : 0], to.qmin,
-                to.qmax));
-          }
-        });
+        using Out = decltype(outTag);
+        const In *x = in.data<In>();
+        Out *y = result.data<Out>();
+        for (int64_t i = 0, n = result.numElements(); i < n; ++i) {
+          int64_t c = axisInfo.channelOf(i, outShape);
+          int64_t centered = static_cast<int64_t>(x[i]) -
+                             from.zeroPoints[from.axis >= 0 ? c : 0];
+          y[i] = static_cast<Out>(qcc::requantize(
+              static_cast<int32_t>(std::clamp<int64_t>(
+                  centered, std::numeric_limits<int32_t>::min(),
+                  std::numeric_limits<int32_t>::max())),
+              multipliers[c], to.zeroPoints[to.axis >= 0 ? c : 0], to.qmin,
+              to.qmax));
+        }
       });
       slots[out] = std::move(result);
     });
@@ -1529,13 +1527,11 @@ StepFn Compiler::quantizedSoftmax(SoftmaxOp op) {
   unsigned src = slot(op.getInput()), out = slot(op.getOutput());
   return [=](Slots &slots) {
     Tensor result(outDType, shape);
-    visitDType(inDType, [&](auto inTag) {
+    visitDTypes(inDType, outDType, [&](auto inTag, auto outTag) {
       using In = decltype(inTag);
-      visitDType(outDType, [&](auto outTag) {
-        using Out = decltype(outTag);
-        qcc_rt::softmax(slots[src].data<In>(), result.data<Out>(), outer, size,
-                        inner, exps.data(), bits, qmin, qmax);
-      });
+      using Out = decltype(outTag);
+      qcc_rt::softmax(slots[src].data<In>(), result.data<Out>(), outer, size,
+                      inner, exps.data(), bits, qmin, qmax);
     });
     slots[out] = std::move(result);
   };
@@ -1553,15 +1549,13 @@ FailureOr<StepFn> Compiler::quantizedLayerNorm(LayerNormOp ln) {
   unsigned src = slot(ln.getInput()), out = slot(ln.getOutput());
   return StepFn([=](Slots &slots) {
     Tensor result(outDType, shape);
-    visitDType(inDType, [&](auto inTag) {
+    visitDTypes(inDType, outDType, [&](auto inTag, auto outTag) {
       using In = decltype(inTag);
-      visitDType(outDType, [&](auto outTag) {
-        using Out = decltype(outTag);
-        qcc_rt::layer_norm(slots[src].data<In>(), result.data<Out>(), p.rows,
-                           p.size, p.zx, p.epsilon, p.signs.data(),
-                           p.multipliers.data(), p.shifts.data(),
-                           p.biases.data(), p.zy, p.qmin, p.qmax);
-      });
+      using Out = decltype(outTag);
+      qcc_rt::layer_norm(slots[src].data<In>(), result.data<Out>(), p.rows,
+                         p.size, p.zx, p.epsilon, p.signs.data(),
+                         p.multipliers.data(), p.shifts.data(), p.biases.data(),
+                         p.zy, p.qmin, p.qmax);
     });
     slots[out] = std::move(result);
   });
@@ -1581,14 +1575,12 @@ StepFn Compiler::quantizedGlobalAvgPool(GlobalAvgPoolOp op) {
   unsigned src = slot(op.getInput()), out = slot(op.getOutput());
   return [=](Slots &slots) {
     Tensor result(outType, outShape);
-    visitDType(inType, [&](auto inTag) {
+    visitDTypes(inType, outType, [&](auto inTag, auto outTag) {
       using In = decltype(inTag);
-      visitDType(outType, [&](auto outTag) {
-        using Out = decltype(outTag);
-        qcc_rt::global_avg_pool(slots[src].data<In>(), result.data<Out>(),
-                                planes, size, zin, multiplier.multiplier,
-                                multiplier.shift, zy, qmin, qmax);
-      });
+      using Out = decltype(outTag);
+      qcc_rt::global_avg_pool(slots[src].data<In>(), result.data<Out>(), planes,
+                              size, zin, multiplier.multiplier,
+                              multiplier.shift, zy, qmin, qmax);
     });
     slots[out] = std::move(result);
   };

@@ -153,6 +153,13 @@ template <typename F> auto visitDType(DType dtype, F &&f) {
   llvm_unreachable("unknown dtype");
 }
 
+/// Calls `f` with a value of the storage type of `a` and one of `b` (an
+/// input's and a result's, say).
+template <typename F> void visitDTypes(DType a, DType b, F &&f) {
+  visitDType(
+      a, [&](auto aTag) { visitDType(b, [&](auto bTag) { f(aTag, bTag); }); });
+}
+
 } // namespace qcc
 
 #endif // QCC_SUPPORT_TENSOR_H
