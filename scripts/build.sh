@@ -17,7 +17,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libonnx-dev
   python3-numpy python3-onnx python3-pil fonts-dejavu-core
   libgtest-dev
-  qemu-user g++-aarch64-linux-gnu
+  qemu-user g++-aarch64-linux-gnu libsimde-dev
 )
 
 missing=()

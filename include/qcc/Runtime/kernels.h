@@ -24,11 +24,6 @@
 #ifndef QCC_RUNTIME_FIXED_POINT_H
 #include "fixed_point.h"
 #endif
-/* A generated file includes it before its namespace, so this is a no-op
- * there. */
-#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)
-#include <arm_neon.h>
-#endif
 
 namespace qcc_rt {
 
@@ -105,25 +100,43 @@ void requantize(const In *x, Out *y, int64_t outer, int64_t channels,
       }
 }
 
+/* What a contraction does with each int32 sum: stores it (multipliers
+ * null) or requantizes it with its output channel's multiplier and shift
+ * (a requantize fused into the contraction) and stores that. `left` and
+ * `neg_right` are the shifts as NEON takes them: max(-shift, 0) and
+ * min(-shift, 0). Arrays are padded to a multiple of 8 channels. */
+struct Epilogue {
+  const int32_t *multipliers, *shifts, *left, *neg_right;
+  int32_t zy, qmin, qmax;
+};
+
+template <typename Out>
+static inline Out finish(int32_t sum, const Epilogue &e, int64_t channel) {
+  if (!e.multipliers)
+    return (Out)sum;
+  return (Out)requantize(sum, e.multipliers[channel], e.shifts[channel], e.zy,
+                         e.qmin, e.qmax);
+}
+
 struct Conv2DShape {
   int64_t batch, channels, height, width;
   int64_t features, kernel_h, kernel_w, out_h, out_w, groups;
   int64_t stride_h, stride_w, dilation_h, dilation_w, pad_top, pad_left;
 };
 
-/* acc[n, f, oh, ow] = bias[f] + sum over the group's channels and the
- * kernel of (x - zx) * w; taps in the padding read zx (contribute 0).
+/* y[n, f, oh, ow] = finish(bias[f] + sum over the group's channels and
+ * the kernel of (x - zx) * w); taps in the padding read zx (contribute 0).
  * Weights [features, channels / groups, kernel_h, kernel_w], int8 or packed
  * int4. */
-template <typename In, typename W>
-void conv2d(const In *x, int32_t zx, const W *w, const int32_t *bias,
-            int32_t *acc, const Conv2DShape &s) {
+template <typename In, typename W, typename Out>
+void conv2d(const In *x, int32_t zx, const W *w, const int32_t *bias, Out *y,
+            const Conv2DShape &s, const Epilogue &e) {
   int64_t cg = s.channels / s.groups, fg = s.features / s.groups;
   for (int64_t n = 0; n < s.batch; ++n)
     for (int64_t f = 0; f < s.features; ++f) {
       int64_t g = f / fg;
       int64_t filter = f * cg * s.kernel_h * s.kernel_w;
-      int32_t *out = acc + (n * s.features + f) * s.out_h * s.out_w;
+      Out *out = y + (n * s.features + f) * s.out_h * s.out_w;
       for (int64_t oh = 0; oh < s.out_h; ++oh)
         for (int64_t ow = 0; ow < s.out_w; ++ow) {
           int32_t sum = bias ? bias[f] : 0;
@@ -144,7 +157,7 @@ void conv2d(const In *x, int32_t zx, const W *w, const int32_t *bias,
               }
             }
           }
-          out[oh * s.out_w + ow] = sum;
+          out[oh * s.out_w + ow] = finish<Out>(sum, e, f);
         }
     }
 }
@@ -190,16 +203,17 @@ void conv_transpose2d(const In *x, int32_t zx, const W *w, const int32_t *bias,
   }
 }
 
-/* acc[i, j] = bias[j] + sum over k of (x[i, k] - zx) * w[j, k]. */
-template <typename In, typename W>
+/* y[i, j] = finish(bias[j] + sum over k of (x[i, k] - zx) * w[j, k]). */
+template <typename In, typename W, typename Out>
 void fully_connected(const In *x, int32_t zx, const W *w, const int32_t *bias,
-                     int32_t *acc, int64_t m, int64_t n, int64_t k) {
+                     Out *y, int64_t m, int64_t n, int64_t k,
+                     const Epilogue &e) {
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
       int32_t sum = bias ? bias[j] : 0;
       for (int64_t p = 0; p < k; ++p)
         sum = madd(sum, (int32_t)x[i * k + p] - zx, load_weight(w, j * k + p));
-      acc[i * n + j] = sum;
+      y[i * n + j] = finish<Out>(sum, e, j);
     }
 }
 
@@ -328,17 +342,17 @@ void softmax(const In *x, Out *y, int64_t outer, int64_t size, int64_t inner,
     }
 }
 
-/* acc[r, j] = sum over p of (x[r, p] - zx) * w[p, j]: rows of a matrix (or
- * batch of them) times one constant [k, n] matrix. */
-template <typename In, typename W>
-void matmul(const In *x, int32_t zx, const W *w, int32_t *acc, int64_t rows,
-            int64_t n, int64_t k) {
+/* y[r, j] = finish(sum over p of (x[r, p] - zx) * w[p, j]): rows of a
+ * matrix (or batch of them) times one constant [k, n] matrix. */
+template <typename In, typename W, typename Out>
+void matmul(const In *x, int32_t zx, const W *w, Out *y, int64_t rows,
+            int64_t n, int64_t k, const Epilogue &e) {
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t j = 0; j < n; ++j) {
       int32_t sum = 0;
       for (int64_t p = 0; p < k; ++p)
         sum = madd(sum, (int32_t)x[r * k + p] - zx, load_weight(w, p * n + j));
-      acc[r * n + j] = sum;
+      y[r * n + j] = finish<Out>(sum, e, j);
     }
 }
 
@@ -392,82 +406,6 @@ void resize_nearest(const T *x, T *y, int rank, const int64_t *in_shape,
     y[i] = x[source];
   }
 }
-
-#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)
-/* The int8 dot-product kernels (NEON sdot). Weights are packed at compile
- * time in blocks of 4 output channels x 4 inputs, 16 bytes each:
- * [o0 k0..3, o1 k0..3, o2 k0..3, o3 k0..3], blocks along k first, output
- * channels padded to a multiple of 4 and inputs to a multiple of 16 with
- * zeros. The input's zero point is folded into the bias at compile time
- * (b - zx * sum w), so the sums run on the stored int8 values; int32
- * wrapping makes that exact. */
-
-/* out[o * stride] = bias[o] + sum over k < kp of w[o, k] * patch[k], for
- * the `channels` output channels. */
-static inline void dot_channels(const int8_t *patch, const int8_t *packed,
-                                const int32_t *bias, int32_t *out,
-                                int64_t stride, int64_t channels, int64_t kp) {
-  for (int64_t o = 0; o < channels; o += 4) {
-    const int8_t *w = packed + o * kp;
-    int32x4_t sum = vdupq_n_s32(0);
-    for (int64_t k = 0; k < kp; k += 16, w += 64) {
-      int8x16_t x = vld1q_s8(patch + k);
-      sum = vdotq_laneq_s32(sum, vld1q_s8(w), x, 0);
-      sum = vdotq_laneq_s32(sum, vld1q_s8(w + 16), x, 1);
-      sum = vdotq_laneq_s32(sum, vld1q_s8(w + 32), x, 2);
-      sum = vdotq_laneq_s32(sum, vld1q_s8(w + 48), x, 3);
-    }
-    int32_t lanes[4];
-    vst1q_s32(lanes, sum);
-    for (int64_t i = 0; i < 4 && o + i < channels; ++i)
-      out[(o + i) * stride] =
-          (int32_t)((uint32_t)bias[o + i] + (uint32_t)lanes[i]);
-  }
-}
-
-/* conv2d (groups 1) on int8 values through dot_channels: each output
- * position's patch (taps in the padding hold zx) gathered into `patch`,
- * of kp >= channels * kernel_h * kernel_w bytes. */
-static inline void conv2d_dot(const int8_t *x, int8_t zx, const int8_t *packed,
-                              const int32_t *bias, int32_t *acc,
-                              const Conv2DShape &s, int8_t *patch, int64_t kp) {
-  int64_t spatial = s.out_h * s.out_w, taps = s.kernel_h * s.kernel_w;
-  for (int64_t k = s.channels * taps; k < kp; ++k)
-    patch[k] = 0;
-  for (int64_t n = 0; n < s.batch; ++n)
-    for (int64_t oh = 0; oh < s.out_h; ++oh)
-      for (int64_t ow = 0; ow < s.out_w; ++ow) {
-        for (int64_t c = 0; c < s.channels; ++c) {
-          const int8_t *plane = x + ((n * s.channels + c) * s.height) * s.width;
-          for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
-            int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
-            for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
-              int64_t iw = ow * s.stride_w - s.pad_left + kw * s.dilation_w;
-              bool inside = ih >= 0 && ih < s.height && iw >= 0 && iw < s.width;
-              patch[(c * s.kernel_h + kh) * s.kernel_w + kw] =
-                  inside ? plane[ih * s.width + iw] : zx;
-            }
-          }
-        }
-        dot_channels(patch, packed, bias,
-                     acc + n * s.features * spatial + oh * s.out_w + ow,
-                     spatial, s.features, kp);
-      }
-}
-
-/* fully_connected on int8 rows through dot_channels (rows copied into
- * `patch` so that the padding to kp is zero). */
-static inline void fully_connected_dot(const int8_t *x, const int8_t *packed,
-                                       const int32_t *bias, int32_t *acc,
-                                       int64_t m, int64_t n, int64_t k,
-                                       int8_t *patch, int64_t kp) {
-  for (int64_t i = 0; i < m; ++i) {
-    for (int64_t p = 0; p < kp; ++p)
-      patch[p] = p < k ? x[i * k + p] : 0;
-    dot_channels(patch, packed, bias, acc + i * n, 1, n, kp);
-  }
-}
-#endif
 
 /* The exact floor of sqrt(w), w >= 0 (digit by digit, no libm). */
 static inline int64_t isqrt(int64_t w) {

@@ -17,6 +17,7 @@
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
 #include "qcc/Interpreter/Interpreter.h"
+#include "qcc/Runtime/neon.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/StringExtras.h"
@@ -184,11 +185,20 @@ private:
     return name;
   }
 
+  /// Ops emitted as part of another (a fused requantize and its cast).
+  llvm::DenseSet<Operation *> fused;
+  /// Bytes of scratch memory the kernels need, after the planned arena.
+  int64_t scratchBytes = 0;
+
   LogicalResult place(func::ReturnOp ret);
+  LogicalResult placeResult(Operation *op);
   LogicalResult emitOp(Operation *op);
   LogicalResult emitConstant(ConstantOp op);
   LogicalResult emitContraction(Operation *op);
-  std::optional<std::string> dotProductCall(Operation *op);
+  std::string epilogue(RequantizeOp rq, int64_t channels, bool &left);
+  std::string scratch(int64_t bytes);
+  std::optional<std::string> neonCall(Operation *op, Value out,
+                                      StringRef outType, bool left);
   LogicalResult emitRequantize(RequantizeOp op);
   LogicalResult emitBinary(Operation *op);
   void emitInterfaceTables(raw_ostream &os);
@@ -214,6 +224,28 @@ LogicalResult Emitter::place(func::ReturnOp ret) {
       return failure();
     exprs[v] = llvm::formatv("(({0} *)outputs[{1}])", *type, j);
   }
+  return success();
+}
+
+/// Where an op's result lives: given (an output), planned, or its input's
+/// (an alias).
+LogicalResult Emitter::placeResult(Operation *op) {
+  Value result = op->getResult(0);
+  if (exprs.count(result))
+    return success();
+  FailureOr<StringRef> type = cType(op, result);
+  if (failed(type))
+    return failure();
+  if (auto offset =
+          op->getAttrOfType<IntegerAttr>(QccDialect::kArenaOffsetAttrName))
+    exprs[result] =
+        llvm::formatv("(({0} *)(arena + {1}))", *type, offset.getInt());
+  else if (isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp>(op))
+    exprs[result] =
+        llvm::formatv("((const {0} *){1})", *type, exprs[op->getOperand(0)]);
+  else
+    return op->emitOpError("has no arena offset; run qcc-plan-memory first"),
+           failure();
   return success();
 }
 
@@ -263,51 +295,96 @@ bool isSymmetric(Value weight) {
   return zeroPointOf(weight) == 0;
 }
 
-/// For an int8 x int8 conv2d with groups 1, fully connected layer or
-/// matmul by a constant matrix: the call of its dot-product kernel, after
-/// defining its packed weights and zero-point-corrected bias (kernels.h).
-std::optional<std::string> Emitter::dotProductCall(Operation *op) {
-  Value x = op->getOperand(0), y = op->getResult(0);
+/// The values of an integer constant.
+SmallVector<int64_t> constantValues(Value v) {
+  SmallVector<int64_t> values;
+  for (const APInt &i :
+       cast<DenseIntElementsAttr>(v.getDefiningOp<ConstantOp>().getValue())
+           .getValues<APInt>())
+    values.push_back(i.getSExtValue());
+  return values;
+}
+
+/// `values` followed by zeros up to a multiple of `multiple` entries.
+SmallVector<int64_t> padded(SmallVector<int64_t> values, int64_t multiple) {
+  values.resize(llvm::alignTo(values.size(), multiple), 0);
+  return values;
+}
+
+std::string Emitter::epilogue(RequantizeOp rq, int64_t channels, bool &left) {
+  left = false;
+  if (!rq)
+    return "{nullptr, nullptr, nullptr, nullptr, 0, 0, 0}";
+  SmallVector<FixedPointMultiplier> m = requantizeMultipliers(rq);
+  SmallVector<int64_t> multipliers, shifts, lefts, negRights;
+  for (int64_t c = 0; c < channels; ++c) {
+    FixedPointMultiplier f = m[m.size() == 1 ? 0 : c];
+    multipliers.push_back(f.multiplier);
+    shifts.push_back(f.shift);
+    lefts.push_back(std::max(-f.shift, 0));
+    negRights.push_back(std::min(-f.shift, 0));
+    left |= f.shift < 0;
+  }
+  auto to = cast<quant::UniformQuantizedType>(elementOf(rq.getOutput()));
+  return llvm::formatv("{{{0}, {1}, {2}, {3}, {4}, {5}, {6}}",
+                       staticArray("int32_t", padded(multipliers, 8)),
+                       staticArray("int32_t", padded(shifts, 8)),
+                       staticArray("int32_t", padded(lefts, 8)),
+                       staticArray("int32_t", padded(negRights, 8)),
+                       to.getZeroPoint(), to.getStorageTypeMin(),
+                       to.getStorageTypeMax())
+      .str();
+}
+
+/// Reserves `bytes` of scratch memory (after the planned arena, shared by
+/// all ops) and returns its expression.
+std::string Emitter::scratch(int64_t bytes) {
+  scratchBytes = std::max(scratchBytes, bytes);
+  return "scratch";
+}
+
+/// The NEON kernel call of an int8 conv2d (groups 1 or depthwise), fully
+/// connected layer or matmul by a constant matrix with int8 or int4
+/// weights, after defining its packed weights and a bias with the input's
+/// zero point folded in (neon.h); none for other contractions.
+std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
+                                             StringRef outType, bool left) {
+  Value x = op->getOperand(0);
   auto conv = dyn_cast<Conv2DOp>(op);
   bool isMatMul = isa<MatMulOp>(op);
-  if (!(conv && conv.getGroups() == 1) && !isa<FullyConnectedOp>(op) &&
-      !(isMatMul && shapeOf(op->getOperand(1)).size() == 2))
-    return std::nullopt;
   auto weights = op->getOperand(1).getDefiningOp<ConstantOp>();
   Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
-  if (!weights || (bias && !bias.getDefiningOp<ConstantOp>()))
+  auto wType = dyn_cast<quant::QuantizedType>(elementOf(op->getOperand(1)));
+  std::optional<std::pair<StringRef, int>> xt = cTypeOf(elementOf(x));
+  if (!weights || (bias && !bias.getDefiningOp<ConstantOp>()) || !wType ||
+      !wType.isSigned() || wType.getStorageTypeIntegralWidth() > 8 || !xt ||
+      xt->first != "int8_t" ||
+      (isMatMul && shapeOf(op->getOperand(1)).size() != 2))
     return std::nullopt;
-  auto values = dyn_cast<DenseIntElementsAttr>(weights.getValue());
-  std::optional<std::pair<StringRef, int>> xt = cTypeOf(elementOf(x)),
-                                           wt = cTypeOf(elementOf(weights));
-  if (!values || !xt || !wt || xt->first != "int8_t" || wt->first != "int8_t")
-    return std::nullopt;
+  qcc_rt::Conv2DShape g = {};
+  bool depthwise = false;
+  if (conv) {
+    g = convolutionShape(op);
+    depthwise = g.groups > 1 && g.groups == g.channels &&
+                g.groups == g.features &&
+                11 * g.stride_w + 3 * g.dilation_w <= 31;
+    if (g.groups != 1 && !depthwise)
+      return std::nullopt;
+  }
   // Weights as [outputs, depth]: a matmul's right side [depth, outputs]
   // transposed.
   ArrayRef<int64_t> wShape = shapeOf(op->getOperand(1));
   int64_t outputs = isMatMul ? wShape[1] : wShape[0];
   int64_t depth = elementsOf(op->getOperand(1)) / outputs;
-  int64_t paddedOutputs = llvm::alignTo(outputs, 4);
-  int64_t paddedDepth = llvm::alignTo(depth, 16);
-  if (paddedDepth > 16384) // the patch lives on the stack
-    return std::nullopt;
-  SmallVector<int64_t> w(outputs * depth);
-  for (auto [i, v] : llvm::enumerate(values.getValues<APInt>()))
-    w[isMatMul ? i % outputs * depth + i / outputs : i] = v.getSExtValue();
-  SmallVector<int64_t> packed(paddedOutputs * paddedDepth, 0);
-  for (int64_t o = 0; o < outputs; ++o)
-    for (int64_t k = 0; k < depth; ++k)
-      packed[o / 4 * 4 * paddedDepth + k / 16 * 64 + k % 16 / 4 * 16 +
-             o % 4 * 4 + k % 4] = w[o * depth + k];
+  SmallVector<int64_t> values = constantValues(op->getOperand(1)), w(values);
+  if (isMatMul)
+    for (auto [i, v] : llvm::enumerate(values))
+      w[i % outputs * depth + i / outputs] = v;
   // b - zx * sum w, modulo 2^32 as the accumulation.
   int64_t zx = zeroPointOf(x);
   SmallVector<int64_t> biasValues(outputs, 0);
   if (bias)
-    for (auto [o, v] :
-         llvm::enumerate(cast<DenseIntElementsAttr>(
-                             bias.getDefiningOp<ConstantOp>().getValue())
-                             .getValues<APInt>()))
-      biasValues[o] = v.getSExtValue();
+    biasValues = constantValues(bias);
   for (int64_t o = 0; o < outputs; ++o) {
     int64_t sum = 0;
     for (int64_t k = 0; k < depth; ++k)
@@ -315,24 +392,85 @@ std::optional<std::string> Emitter::dotProductCall(Operation *op) {
     biasValues[o] =
         static_cast<int32_t>(static_cast<uint32_t>(biasValues[o] - zx * sum));
   }
-  std::string packedName = staticArray("int8_t", packed);
-  std::string biasName = staticArray("int32_t", biasValues);
-  if (conv) {
-    return llvm::formatv(
-               "  {{\n    const qcc_rt::Conv2DShape shape = {0};\n"
-               "    alignas(16) int8_t patch[{1}];\n"
-               "    qcc_rt::conv2d_dot({2}, {3}, {4}, {5}, {6}, shape, "
-               "patch, {1});\n  }\n",
-               shapeLiteral(convolutionShape(op)), paddedDepth, exprs[x], zx,
-               packedName, biasName, exprs[y])
+  std::string biasName = staticArray("int32_t", padded(biasValues, 8));
+  auto kernel = [&](StringRef name) {
+    return llvm::formatv("qcc_rt::neon::{0}<{1}, {2}>", name, outType,
+                         left ? "true" : "false")
+        .str();
+  };
+  int64_t steps = (depth + 3) / 4;
+  auto packGemm = [&] {
+    SmallVector<int64_t> packed(llvm::alignTo(outputs, 8) * steps * 4, 0);
+    for (int64_t o = 0; o < outputs; ++o)
+      for (int64_t k = 0; k < depth; ++k)
+        packed[o / 8 * steps * 32 + k / 4 * 32 + o % 8 * 4 + k % 4] =
+            w[o * depth + k];
+    return staticArray("int8_t", packed);
+  };
+  if (conv && !depthwise) {
+    SmallVector<int64_t> taps;
+    int64_t bandW = qcc_rt::conv_band_width(g);
+    for (int64_t c = 0; c < g.channels; ++c)
+      for (int64_t kh = 0; kh < g.kernel_h; ++kh)
+        for (int64_t kw = 0; kw < g.kernel_w; ++kw)
+          taps.push_back(qcc_rt::conv_is_flat(g)
+                             ? c * g.height * g.width
+                             : (c * g.kernel_h + kh) * bandW +
+                                   kw * g.dilation_w);
+    return llvm::formatv("    {0}({1}, {2}, {3}, {4}, {5}, shape, {6}, "
+                         "epilogue, {7});\n",
+                         kernel("conv2d_gemm"), exprs[x], zx, packGemm(),
+                         biasName, exprs[out], staticArray("int32_t", taps),
+                         scratch(qcc_rt::conv2d_gemm_scratch(g)))
         .str();
   }
-  return llvm::formatv(
-             "  {{\n    alignas(16) int8_t patch[{0}];\n"
-             "    qcc_rt::fully_connected_dot({1}, {2}, {3}, {4}, {5}, {6}, "
-             "{7}, patch, {0});\n  }\n",
-             paddedDepth, exprs[x], packedName, biasName, exprs[y],
-             shapeProduct(shapeOf(x).drop_back()), outputs, depth)
+  if (depthwise) {
+    int64_t chunks = qcc_rt::depthwise_chunks(g);
+    int64_t pieces = g.kernel_h * chunks, pieces4 = llvm::alignTo(pieces, 4);
+    int64_t pw = qcc_rt::depthwise_plane_width(g);
+    SmallVector<int64_t> packed(g.channels * pieces4 * 4, 0);
+    for (int64_t c = 0; c < g.channels; ++c)
+      for (int64_t kh = 0; kh < g.kernel_h; ++kh)
+        for (int64_t kw = 0; kw < g.kernel_w; ++kw)
+          packed[c * pieces4 * 4 + (kh * chunks + kw / 4) * 4 + kw % 4] =
+              w[(c * g.kernel_h + kh) * g.kernel_w + kw];
+    SmallVector<int64_t> offsets(pieces4, 0), index;
+    for (int64_t p = 0; p < pieces; ++p)
+      offsets[p] =
+          p / chunks * g.dilation_h * pw + p % chunks * 4 * g.dilation_w;
+    for (int64_t group = 0; group < 3; ++group)
+      for (int64_t j = 0; j < 4; ++j)
+        for (int64_t t = 0; t < 4; ++t)
+          index.push_back((4 * group + j) * g.stride_w + t * g.dilation_w);
+    return llvm::formatv("    {0}({1}, {2}, {3}, {4}, {5}, shape, {6}, {7}, "
+                         "epilogue, {8});\n",
+                         kernel("depthwise_dot"), exprs[x], zx,
+                         staticArray("int8_t", packed), biasName, exprs[out],
+                         staticArray("int32_t", offsets),
+                         staticArray("uint8_t", index),
+                         scratch(qcc_rt::depthwise_scratch(g)))
+        .str();
+  }
+  int64_t rows = shapeProduct(shapeOf(x).drop_back());
+  if (rows >= 8)
+    return llvm::formatv("    {0}({1}, {2}, {3}, {4}, {5}, {6}, {7}, "
+                         "epilogue, {8});\n",
+                         kernel("matmul_gemm"), exprs[x], packGemm(), biasName,
+                         exprs[out], rows, outputs, depth,
+                         scratch(qcc_rt::matmul_gemm_scratch(depth)))
+        .str();
+  // Few rows: each against weights in blocks of 4 outputs x 4 taps.
+  int64_t kp = llvm::alignTo(depth, 16);
+  SmallVector<int64_t> packed(llvm::alignTo(outputs, 8) * kp, 0);
+  for (int64_t o = 0; o < outputs; ++o)
+    for (int64_t k = 0; k < depth; ++k)
+      packed[o / 4 * 4 * kp + k / 16 * 64 + k % 16 / 4 * 16 + o % 4 * 4 +
+             k % 4] = w[o * depth + k];
+  return llvm::formatv("    {0}({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, "
+                       "epilogue, {9});\n",
+                       kernel("dot_rows"), exprs[x],
+                       staticArray("int8_t", packed), biasName, exprs[out],
+                       rows, outputs, depth, kp, scratch(depth == kp ? 0 : kp))
       .str();
 }
 
@@ -349,45 +487,63 @@ LogicalResult Emitter::emitContraction(Operation *op) {
   if (failed(xt) || failed(wt))
     return failure();
   std::string biasExpr = bias ? exprs[bias] : "nullptr";
-  // int8 x int8 convolutions (groups 1), fully connected layers and
-  // matmuls also get the NEON dot-product path, chosen when the compiler
-  // targets it.
-  std::optional<std::string> dotCall = dotProductCall(op);
-  if (dotCall)
-    bodyOs << "#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)\n"
-           << *dotCall << "#else\n";
-  auto finish = [&] {
-    if (dotCall)
-      bodyOs << "#endif\n";
-    return success();
-  };
-  if (isa<Conv2DOp, ConvTranspose2DOp>(op)) {
+  if (isa<ConvTranspose2DOp>(op)) {
     bodyOs << llvm::formatv(
         "  {\n    const qcc_rt::Conv2DShape shape = {0};\n"
-        "    qcc_rt::{1}<{2}, {3}>({4}, {5}, {6}, {7}, {8}, shape);\n  }\n",
-        shapeLiteral(convolutionShape(op)),
-        isa<Conv2DOp>(op) ? "conv2d" : "conv_transpose2d", *xt, *wt, exprs[x],
-        zeroPointOf(x), exprs[w], biasExpr, exprs[y]);
-    return finish();
-  }
-  if (isa<FullyConnectedOp>(op)) {
-    bodyOs << llvm::formatv(
-        "  qcc_rt::fully_connected<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, "
-        "{8}, {9});\n",
-        *xt, *wt, exprs[x], zeroPointOf(x), exprs[w], biasExpr, exprs[y],
-        shapeOf(x)[0], shapeOf(w)[0], shapeOf(x)[1]);
-    return finish();
+        "    qcc_rt::conv_transpose2d<{1}, {2}>({3}, {4}, {5}, {6}, {7}, "
+        "shape);\n  }\n",
+        shapeLiteral(convolutionShape(op)), *xt, *wt, exprs[x], zeroPointOf(x),
+        exprs[w], biasExpr, exprs[y]);
+    return success();
   }
   ArrayRef<int64_t> lhs = shapeOf(x), rhs = shapeOf(w);
-  if (rhs.size() != 2 || lhs.empty())
+  if (isa<MatMulOp>(op) && (rhs.size() != 2 || lhs.empty()))
     return op->emitOpError("the C++ backend multiplies by a constant matrix "
                            "only"),
            failure();
-  bodyOs << llvm::formatv(
-      "  qcc_rt::matmul<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8});\n", *xt,
-      *wt, exprs[x], zeroPointOf(x), exprs[w], exprs[y],
-      shapeProduct(lhs.drop_back()), rhs[1], rhs[0]);
-  return finish();
+  // The sums go through the fused requantize, if any, to its result.
+  Value out = y;
+  if (RequantizeOp rq = fusedRequantize(op)) {
+    out = rq.getOutput();
+    fused.insert(rq.getInput().getDefiningOp());
+    fused.insert(rq);
+    if (failed(placeResult(rq)))
+      return failure();
+  }
+  FailureOr<StringRef> outT = cType(op, out);
+  if (failed(outT))
+    return failure();
+  int64_t channels = isa<Conv2DOp>(op) ? shapeOf(y)[1] : shapeOf(y).back();
+  bool left;
+  std::string epi = epilogue(fusedRequantize(op), channels, left);
+  bodyOs << "  {\n    const qcc_rt::Epilogue epilogue = " << epi << ";\n";
+  if (isa<Conv2DOp>(op))
+    bodyOs << "    const qcc_rt::Conv2DShape shape = "
+           << shapeLiteral(convolutionShape(op)) << ";\n";
+  std::optional<std::string> neon = neonCall(op, out, *outT, left);
+  if (neon)
+    bodyOs << "#ifdef QCC_NEON\n" << *neon << "#else\n";
+  if (isa<Conv2DOp>(op))
+    bodyOs << llvm::formatv("    qcc_rt::conv2d<{0}, {1}, {2}>({3}, {4}, {5}, "
+                            "{6}, {7}, shape, epilogue);\n",
+                            *xt, *wt, *outT, exprs[x], zeroPointOf(x), exprs[w],
+                            biasExpr, exprs[out]);
+  else if (isa<FullyConnectedOp>(op))
+    bodyOs << llvm::formatv(
+        "    qcc_rt::fully_connected<{0}, {1}, {2}>({3}, {4}, {5}, {6}, {7}, "
+        "{8}, {9}, {10}, epilogue);\n",
+        *xt, *wt, *outT, exprs[x], zeroPointOf(x), exprs[w], biasExpr,
+        exprs[out], lhs[0], rhs[0], lhs[1]);
+  else
+    bodyOs << llvm::formatv("    qcc_rt::matmul<{0}, {1}, {2}>({3}, {4}, {5}, "
+                            "{6}, {7}, {8}, {9}, epilogue);\n",
+                            *xt, *wt, *outT, exprs[x], zeroPointOf(x), exprs[w],
+                            exprs[out], shapeProduct(lhs.drop_back()), rhs[1],
+                            rhs[0]);
+  if (neon)
+    bodyOs << "#endif\n";
+  bodyOs << "  }\n";
+  return success();
 }
 
 LogicalResult Emitter::emitRequantize(RequantizeOp op) {
@@ -467,37 +623,35 @@ LogicalResult Emitter::emitBinary(Operation *op) {
                           q.mul, q.subtract, q.shift, q.a_multiplier, q.a_shift,
                           q.b_multiplier, q.b_shift, q.multiplier, q.out_shift,
                           q.za, q.zb, q.zy, q.qmin, q.qmax);
+  // int8 operands of the result's shape: NEON.
+  bool neon = *at == "int8_t" && *bt == "int8_t" && *yt == "int8_t" &&
+              shapeOf(a) == shape && shapeOf(b) == shape;
+  if (neon)
+    bodyOs << llvm::formatv("#ifdef QCC_NEON\n    qcc_rt::neon::binary({0}, "
+                            "{1}, {2}, {3}, params);\n#else\n",
+                            exprs[a], exprs[b], exprs[y], elementsOf(y));
   bodyOs << llvm::formatv("    qcc_rt::binary<{0}, {1}, {2}>({3}, {4}, {5}, "
-                          "{6}, {7}, {8}, {9}, params);\n  }\n",
+                          "{6}, {7}, {8}, {9}, params);\n",
                           *at, *bt, *yt, exprs[a], exprs[b], exprs[y],
                           shape.size(), shapeArray, aStrides, bStrides);
+  if (neon)
+    bodyOs << "#endif\n";
+  bodyOs << "  }\n";
   return success();
 }
 
 LogicalResult Emitter::emitOp(Operation *op) {
   if (auto constant = dyn_cast<ConstantOp>(op))
     return emitConstant(constant);
+  if (fused.contains(op))
+    return success();
   Value result = op->getResult(0);
   FailureOr<StringRef> type = cType(op, result);
-  if (failed(type))
-    return failure();
-  // Where the result lives: given (an output), planned, or its input's.
+  bool isOutput = exprs.count(result);
   bool isAlias =
       isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, StorageCastOp>(op);
-  bool isOutput = exprs.count(result);
-  if (!isOutput) {
-    if (auto offset =
-            op->getAttrOfType<IntegerAttr>(QccDialect::kArenaOffsetAttrName))
-      exprs[result] =
-          llvm::formatv("(({0} *)(arena + {1}))", *type, offset.getInt());
-    else if (isAlias)
-      exprs[result] =
-          llvm::formatv("((const {0} *){1})", *type, exprs[op->getOperand(0)]);
-    else
-      return op->emitOpError("has no arena offset; run qcc-plan-memory "
-                             "first"),
-             failure();
-  }
+  if (failed(type) || (!fusedRequantize(op) && failed(placeResult(op))))
+    return failure();
   if (isAlias) {
     // Data movement without moving: the same bytes, unless the result had
     // to go to an output buffer.
@@ -508,17 +662,24 @@ LogicalResult Emitter::emitOp(Operation *op) {
     return success();
   }
   if (auto q = dyn_cast<QuantizeOp>(op)) {
-    auto type = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
-    if (!type || !elementOf(q.getInput()).isF32() ||
+    auto qType = dyn_cast<quant::UniformQuantizedType>(elementOf(result));
+    if (!qType || !elementOf(q.getInput()).isF32() ||
         q.getRounding() != RoundingMode::HalfToEven)
       return op->emitOpError("the C++ backend quantizes float32 per tensor, "
                              "rounding half to even"),
              failure();
-    bodyOs << llvm::formatv(
-        "  qcc_rt::quantize<{0}>({1}, {2}, {3}, {4}, {5}, {6}, {7});\n",
-        cTypeOf(type)->first, exprs[q.getInput()], exprs[result],
-        elementsOf(result), floatLiteral(type.getScale()), type.getZeroPoint(),
-        type.getStorageTypeMin(), type.getStorageTypeMax());
+    std::string args =
+        llvm::formatv("({0}, {1}, {2}, {3}, {4}, {5}, {6});\n",
+                      exprs[q.getInput()], exprs[result], elementsOf(result),
+                      floatLiteral(qType.getScale()), qType.getZeroPoint(),
+                      qType.getStorageTypeMin(), qType.getStorageTypeMax());
+    bool neon = *type == "int8_t";
+    if (neon)
+      bodyOs << "#ifdef QCC_NEON\n  qcc_rt::neon::quantize" << args
+             << "#else\n";
+    bodyOs << "  qcc_rt::quantize<" << *type << ">" << args;
+    if (neon)
+      bodyOs << "#endif\n";
     return success();
   }
   if (auto dq = dyn_cast<DequantizeOp>(op)) {
@@ -674,11 +835,20 @@ LogicalResult Emitter::emitOp(Operation *op) {
             : 0;
     bodyOs << llvm::formatv(
         "  {\n    const qcc_rt::Pool2DShape shape = {{{0}, {1}, {2}, {3}, {4}, "
-        "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}};\n"
-        "    qcc_rt::max_pool2d<{13}>({14}, {15}, shape, {16});\n  }\n",
+        "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}};\n",
         in[0] * in[1], in[2], in[3], out[2], out[3], kernel[0], kernel[1],
-        strides[0], strides[1], dilations[0], dilations[1], pads[0], pads[1],
-        *type, exprs[pool.getInput()], exprs[result], lowest);
+        strides[0], strides[1], dilations[0], dilations[1], pads[0], pads[1]);
+    bool neon = *type == "int8_t";
+    if (neon)
+      bodyOs << llvm::formatv("#ifdef QCC_NEON\n    qcc_rt::neon::max_pool2d("
+                              "{0}, {1}, shape);\n#else\n",
+                              exprs[pool.getInput()], exprs[result]);
+    bodyOs << llvm::formatv(
+        "    qcc_rt::max_pool2d<{0}>({1}, {2}, shape, {3});\n", *type,
+        exprs[pool.getInput()], exprs[result], lowest);
+    if (neon)
+      bodyOs << "#endif\n";
+    bodyOs << "  }\n";
     return success();
   }
   if (isa<ReluOp, ClipOp>(op) &&
@@ -744,6 +914,7 @@ LogicalResult Emitter::emit(raw_ostream &os) {
   if (!arenaSize)
     return func.emitError("has no arena size; run qcc-plan-memory first"),
            failure();
+  int64_t planned = llvm::alignTo(arenaSize.getInt(), 128);
   auto ret = cast<func::ReturnOp>(func.getBody().front().getTerminator());
   if (failed(place(ret)))
     return failure();
@@ -766,8 +937,12 @@ LogicalResult Emitter::emit(raw_ostream &os) {
      << (options.source.empty() ? "<stdin>" : options.source)
      << ". Do not edit.\n\n";
   emitHeaderDeclarations(p, os);
-  os << "\n#if defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)\n"
-        "#include <arm_neon.h>\n#endif\n\n"
+  // NEON kernels on AArch64, and through SIMDe (when installed) elsewhere.
+  os << "\n#if defined(__ARM_NEON)\n#include <arm_neon.h>\n#define QCC_NEON 1\n"
+        "#elif defined(__has_include)\n"
+        "#if __has_include(<simde/arm/neon.h>)\n"
+        "#define SIMDE_ENABLE_NATIVE_ALIASES\n"
+        "#include <simde/arm/neon.h>\n#define QCC_NEON 1\n#endif\n#endif\n\n"
      << "namespace {\n"
      << kRuntimeSource << "\n"
      << data;
@@ -777,14 +952,16 @@ LogicalResult Emitter::emit(raw_ostream &os) {
      << llvm::formatv("  static const qcc_model_info info = {{QCC_ABI_VERSION, "
                       "{0}, {1}, input_info, output_info, {2}, 128};\n",
                       func.getNumArguments(), func.getNumResults(),
-                      arenaSize.getInt())
+                      planned + llvm::alignTo(scratchBytes, 128))
      << "  return &info;\n}\n\n"
      << "extern \"C\" int " << p
      << "_run(const void *const *inputs, void *const *outputs, void "
         "*arena_memory) {\n"
      << "  uint8_t *arena = (uint8_t *)arena_memory;\n"
-     << "  if ((uintptr_t)arena % 128)\n    return 1;\n"
-     << body << "  return 0;\n}\n";
+     << "  if ((uintptr_t)arena % 128)\n    return 1;\n";
+  if (scratchBytes)
+    os << "  int8_t *scratch = (int8_t *)(arena + " << planned << ");\n";
+  os << body << "  return 0;\n}\n";
   return success();
 }
 

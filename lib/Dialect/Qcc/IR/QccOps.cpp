@@ -1018,5 +1018,30 @@ LogicalResult DynamicQuantizeOp::verify() {
   return success();
 }
 
+RequantizeOp qcc::fusedRequantize(Operation *op) {
+  if (!isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op) ||
+      op->getNumResults() != 1 || !op->getResult(0).hasOneUse())
+    return nullptr;
+  auto storageCast =
+      dyn_cast<StorageCastOp>(*op->getResult(0).getUsers().begin());
+  if (!storageCast || !storageCast->getResult(0).hasOneUse())
+    return nullptr;
+  auto rq =
+      dyn_cast<RequantizeOp>(*storageCast->getResult(0).getUsers().begin());
+  if (!rq || !isa<quant::UniformQuantizedType>(
+                 cast<ShapedType>(rq.getOutput().getType()).getElementType()))
+    return nullptr;
+  Type from = cast<ShapedType>(rq.getInput().getType()).getElementType();
+  auto shape = cast<ShapedType>(rq.getInput().getType()).getShape();
+  int64_t channelAxis = isa<Conv2DOp>(op) ? 1 : shape.size() - 1;
+  if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(from))
+    return perTensor.getZeroPoint() == 0 ? rq : nullptr;
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(from);
+  if (!perAxis || perAxis.getQuantizedDimension() != channelAxis ||
+      llvm::any_of(perAxis.getZeroPoints(), [](int64_t zp) { return zp; }))
+    return nullptr;
+  return rq;
+}
+
 #define GET_OP_CLASSES
 #include "qcc/Dialect/Qcc/IR/QccOps.cpp.inc"

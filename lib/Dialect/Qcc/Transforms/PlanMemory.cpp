@@ -8,7 +8,8 @@
 //
 // Greedy by size (as TFLite's arena planner): buffers are placed largest
 // first, each at the lowest 128-byte aligned offset where it overlaps no
-// placed buffer that is live at the same time.
+// placed buffer that is live at the same time. The int32 accumulators of a
+// contraction with a fused requantize are never stored and get none.
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,7 +63,7 @@ struct PlanMemoryPass : qcc::impl::PlanMemoryBase<PlanMemoryPass> {
     int64_t index = 0;
     for (Operation &op : block) {
       position[&op] = index++;
-      if (isa<ConstantOp>(op) || &op == terminator)
+      if (isa<ConstantOp>(op) || &op == terminator || fusedRequantize(&op))
         continue;
       for (Value result : op.getResults()) {
         if (returned.contains(result))
@@ -78,12 +79,17 @@ struct PlanMemoryPass : qcc::impl::PlanMemoryBase<PlanMemoryPass> {
           }
           continue;
         }
+        // A fused requantize's result is written by its contraction.
+        int64_t first = position[&op];
+        if (auto rq = dyn_cast<RequantizeOp>(op))
+          if (Operation *cast = rq.getInput().getDefiningOp())
+            if (Operation *contraction = cast->getOperand(0).getDefiningOp();
+                contraction && isa<StorageCastOp>(cast) &&
+                fusedRequantize(contraction) == rq)
+              first = position[contraction];
         bufferOf[result] = buffers.size();
-        buffers.push_back({storageBytes(result.getType()),
-                           position[&op],
-                           position[&op],
-                           -1,
-                           {result}});
+        buffers.push_back(
+            {storageBytes(result.getType()), first, first, -1, {result}});
       }
     }
     for (auto &[value, id] : bufferOf)

@@ -70,3 +70,31 @@ func.func @aliases(%x: tensor<2x3x4x5xf32>) -> tensor<1x120xf32> {
   %d = qcc.dequantize %u : (tensor<1x120x!q>) -> tensor<1x120xf32>
   return %d : tensor<1x120xf32>
 }
+
+// -----
+
+!q = !quant.uniform<i8:f32, 0.1:-3>
+!w = !quant.uniform<i8<-127:127>:f32:0, {0.01, 0.02}>
+!acc = !quant.uniform<i32:f32:1, {0.001, 0.002}>
+
+// A conv2d whose result only feeds a requantize (through its storage_cast)
+// has it fused: its int32 accumulators get no buffer, and the requantize's
+// result, written by the conv, is live from the conv on, so it does not
+// share the conv's input's bytes (%q at 0, the requantize at 128).
+// CHECK-LABEL: func.func @fused
+// CHECK-SAME:    attributes {qcc.arena_size = 256 : i64}
+// CHECK:         qcc.quantize {{.*}}qcc.arena_offset = 0 : i64
+// CHECK:         qcc.conv2d
+// CHECK-NOT:     qcc.arena_offset
+// CHECK-NEXT:    qcc.storage_cast
+// CHECK-NOT:     qcc.arena_offset
+// CHECK-NEXT:    qcc.requantize {{.*}}qcc.arena_offset = 128 : i64
+func.func @fused(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32> {
+  %w = qcc.constant dense<1> : tensor<2x2x1x1xi8> -> tensor<2x2x1x1x!w>
+  %q = qcc.quantize %x : (tensor<1x2x4x4xf32>) -> tensor<1x2x4x4x!q>
+  %c = qcc.conv2d %q, %w : (tensor<1x2x4x4x!q>, tensor<2x2x1x1x!w>) -> tensor<1x2x4x4xi32>
+  %s = qcc.storage_cast %c : (tensor<1x2x4x4xi32>) -> tensor<1x2x4x4x!acc>
+  %r = qcc.requantize %s : (tensor<1x2x4x4x!acc>) -> tensor<1x2x4x4x!q>
+  %d = qcc.dequantize %r : (tensor<1x2x4x4x!q>) -> tensor<1x2x4x4xf32>
+  return %d : tensor<1x2x4x4xf32>
+}

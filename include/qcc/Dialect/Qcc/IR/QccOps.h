@@ -23,4 +23,15 @@
 #define GET_OP_CLASSES
 #include "qcc/Dialect/Qcc/IR/QccOps.h.inc"
 
+namespace qcc {
+
+/// The requantize that backends fuse into a conv2d, fully connected layer
+/// or matmul `op`, or null: the op's int32 result has one use, a
+/// storage_cast, whose one use is that requantize, from zero point 0 (per
+/// tensor, or per output channel) to a per-tensor type. The accumulators of
+/// such an op are never stored: they get no arena buffer.
+RequantizeOp fusedRequantize(mlir::Operation *op);
+
+} // namespace qcc
+
 #endif // QCC_DIALECT_QCC_IR_QCCOPS_H
