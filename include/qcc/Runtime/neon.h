@@ -333,20 +333,26 @@ void conv2d_gemm(const int8_t *x, int8_t zx, const int8_t *packed,
           int64_t last = s.features - f < 8 ? s.features - f : 8;
           Out *out = y + (n * s.features + f) * rows * width + oh * width + ow;
           // Unrolled, so that the sums stay in registers.
-#define QCC_FINISH(i)                                                          \
+#define QCC_FINISH(i, n)                                                       \
   if (i < last) {                                                              \
     ChannelScale<Out, Left> scale(e, f + i);                                   \
-    store(out + i * rows * width, scale(a[2 * i]), scale(a[2 * i + 1]),        \
-          count);                                                              \
+    store(out + i * rows * width, scale(a[2 * i]), scale(a[2 * i + 1]), n);    \
   }
-          QCC_FINISH(0)
-          QCC_FINISH(1)
-          QCC_FINISH(2)
-          QCC_FINISH(3)
-          QCC_FINISH(4)
-          QCC_FINISH(5)
-          QCC_FINISH(6)
-          QCC_FINISH(7)
+#define QCC_FINISH_ALL(n)                                                      \
+  QCC_FINISH(0, n)                                                             \
+  QCC_FINISH(1, n)                                                             \
+  QCC_FINISH(2, n)                                                             \
+  QCC_FINISH(3, n)                                                             \
+  QCC_FINISH(4, n)                                                             \
+  QCC_FINISH(5, n)                                                             \
+  QCC_FINISH(6, n)                                                             \
+  QCC_FINISH(7, n)
+          if (count == 8 && last == 8) { // the common case, branch-free
+            QCC_FINISH_ALL(8)
+          } else {
+            QCC_FINISH_ALL(count)
+          }
+#undef QCC_FINISH_ALL
 #undef QCC_FINISH
         }
       }
@@ -529,6 +535,11 @@ void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
   int64_t pieces = s.kernel_h * depthwise_chunks(s);
   int64_t wstride = align_up(pieces, 4) * 4;
   int64_t outW = s.out_w, rowStep = s.stride_h * pw, colStep = s.stride_w;
+  // With few pieces their offsets stay in registers.
+  int32_t local[4] = {0, 0, 0, 0};
+  for (int64_t p = 0; P && p < P; ++p)
+    local[p] = offsets[p];
+  const int32_t *off = P ? local : offsets;
   int8x16_t idx[3] = {vld1q_s8((const int8_t *)index),
                       vld1q_s8((const int8_t *)index + 16),
                       vld1q_s8((const int8_t *)index + 32)};
@@ -549,8 +560,7 @@ void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
         int64_t ow = 0;
         for (; ow + 12 <= outW; ow += 12) {
           int32x4_t acc[3] = {b, b, b};
-          depthwise_block<3, P>(row + ow * colStep, pieces, offsets, w, idx,
-                                acc);
+          depthwise_block<3, P>(row + ow * colStep, pieces, off, w, idx, acc);
           store(out + ow, scale(acc[0]), scale(acc[1]), 8);
           store(out + ow + 8, scale(acc[2]), scale(acc[2]), 4);
         }
@@ -558,14 +568,11 @@ void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
         if (rest > 0) {
           int32x4_t acc[3] = {b, b, b};
           if (rest > 8)
-            depthwise_block<3, P>(row + ow * colStep, pieces, offsets, w, idx,
-                                  acc);
+            depthwise_block<3, P>(row + ow * colStep, pieces, off, w, idx, acc);
           else if (rest > 4)
-            depthwise_block<2, P>(row + ow * colStep, pieces, offsets, w, idx,
-                                  acc);
+            depthwise_block<2, P>(row + ow * colStep, pieces, off, w, idx, acc);
           else
-            depthwise_block<1, P>(row + ow * colStep, pieces, offsets, w, idx,
-                                  acc);
+            depthwise_block<1, P>(row + ow * colStep, pieces, off, w, idx, acc);
           store(out + ow, scale(acc[0]), scale(acc[1]), rest < 8 ? rest : 8);
           if (rest > 8)
             store(out + ow + 8, scale(acc[2]), scale(acc[2]), rest - 8);
@@ -709,20 +716,24 @@ static inline void centered(const int8_t *x, int32_t zp, int32x4_t *lanes) {
   lanes[1] = vmovl_high_s16(v);
 }
 
-/* multiply_by_fixed_point with one multiplier and shift for all lanes. */
-static inline int32x4_t scale_all(int32x4_t v, int32_t multiplier,
-                                  int32_t shift) {
-  int32x4_t m = vdupq_n_s32(multiplier);
-  if (shift < 0)
-    return vqrdmulhq_s32(vqshlq_s32(v, vdupq_n_s32(-shift)), m);
-  return vrshlq_s32(vqrdmulhq_s32(v, m), vdupq_n_s32(-shift));
-}
+/* multiply_by_fixed_point with one multiplier and shift for all lanes,
+ * its vectors built once. */
+struct TensorScale {
+  int32x4_t m, l, r;
+  TensorScale(int32_t multiplier, int32_t shift)
+      : m(vdupq_n_s32(multiplier)), l(vdupq_n_s32(shift < 0 ? -shift : 0)),
+        r(vdupq_n_s32(shift > 0 ? -shift : 0)) {}
+  int32x4_t operator()(int32x4_t v) const { return scale<true>(v, m, l, r); }
+};
 
 /* add, sub or mul (BinaryParams) of two int8 operands of the same shape. */
 static inline void binary(const int8_t *a, const int8_t *b, int8_t *y,
-                          int64_t n, BinaryParams p) {
+                          int64_t n, const BinaryParams &params) {
+  const BinaryParams p = params; // in registers, not reloaded after stores
   const Store<int8_t> store(
       {nullptr, nullptr, nullptr, nullptr, p.zy, p.qmin, p.qmax});
+  const TensorScale sa(p.a_multiplier, p.a_shift),
+      sb(p.b_multiplier, p.b_shift), sy(p.multiplier, p.out_shift);
   int32x4_t shift = vdupq_n_s32(p.shift), down = vdupq_n_s32(-p.shift);
   int64_t i = 0;
   for (; i + 8 <= n; i += 8) {
@@ -734,13 +745,11 @@ static inline void binary(const int8_t *a, const int8_t *b, int8_t *y,
       if (p.mul) {
         combined = vrshlq_s32(vmulq_s32(x[h], w[h]), down);
       } else {
-        int32x4_t rx =
-            scale_all(vqshlq_s32(x[h], shift), p.a_multiplier, p.a_shift);
-        int32x4_t rw =
-            scale_all(vqshlq_s32(w[h], shift), p.b_multiplier, p.b_shift);
+        int32x4_t rx = sa(vqshlq_s32(x[h], shift));
+        int32x4_t rw = sb(vqshlq_s32(w[h], shift));
         combined = p.subtract ? vsubq_s32(rx, rw) : vaddq_s32(rx, rw);
       }
-      r[h] = scale_all(combined, p.multiplier, p.out_shift);
+      r[h] = sy(combined);
     }
     store(y + i, r[0], r[1], 8);
   }
