@@ -223,28 +223,34 @@ struct Pool2DShape {
   int64_t pad_top, pad_left;
 };
 
-/* The largest stored value of each window (taps in the padding skipped;
- * an all-padding window gives `lowest`). */
+/* The largest stored value of window (oh, ow) of a plane (taps in the
+ * padding skipped; an all-padding window gives `lowest`). */
+template <typename T>
+static inline T max_window(const T *plane, const Pool2DShape &s, int64_t oh,
+                           int64_t ow, T lowest) {
+  T best = lowest;
+  for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
+    int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
+    if (ih < 0 || ih >= s.height)
+      continue;
+    for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
+      int64_t iw = ow * s.stride_w - s.pad_left + kw * s.dilation_w;
+      if (iw < 0 || iw >= s.width)
+        continue;
+      T v = plane[ih * s.width + iw];
+      best = v > best ? v : best;
+    }
+  }
+  return best;
+}
+
 template <typename T>
 void max_pool2d(const T *x, T *y, const Pool2DShape &s, T lowest) {
   for (int64_t p = 0; p < s.planes; ++p)
     for (int64_t oh = 0; oh < s.out_h; ++oh)
-      for (int64_t ow = 0; ow < s.out_w; ++ow) {
-        T best = lowest;
-        for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
-          int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
-          if (ih < 0 || ih >= s.height)
-            continue;
-          for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
-            int64_t iw = ow * s.stride_w - s.pad_left + kw * s.dilation_w;
-            if (iw < 0 || iw >= s.width)
-              continue;
-            T v = x[(p * s.height + ih) * s.width + iw];
-            best = v > best ? v : best;
-          }
-        }
-        y[(p * s.out_h + oh) * s.out_w + ow] = best;
-      }
+      for (int64_t ow = 0; ow < s.out_w; ++ow)
+        y[(p * s.out_h + oh) * s.out_w + ow] =
+            max_window(x + p * s.height * s.width, s, oh, ow, lowest);
 }
 
 /* y = min(max(x, lo), hi) on stored values (relu and clip). */

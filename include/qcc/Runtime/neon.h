@@ -640,26 +640,6 @@ static inline void quantize(const float *x, int8_t *q, int64_t n, float scale,
   qcc_rt::quantize<int8_t>(x + i, q + i, n - i, scale, zp, qmin, qmax);
 }
 
-/* max_pool2d on int8 values: runs of 16 outputs whose windows lie inside
- * the row (stride 1 or 2) in vectors, the others one by one. */
-static inline int8_t max_window(const int8_t *plane, const Pool2DShape &s,
-                                int64_t oh, int64_t ow) {
-  int8_t best = -128;
-  for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
-    int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
-    if (ih < 0 || ih >= s.height)
-      continue;
-    for (int64_t kw = 0; kw < s.kernel_w; ++kw) {
-      int64_t iw = ow * s.stride_w - s.pad_left + kw * s.dilation_w;
-      if (iw < 0 || iw >= s.width)
-        continue;
-      int8_t v = plane[ih * s.width + iw];
-      best = v > best ? v : best;
-    }
-  }
-  return best;
-}
-
 /* The maxima of 16 (or 8) windows of output row oh from output ow on,
  * when they lie inside their input rows. */
 template <int N>
@@ -692,6 +672,8 @@ static inline bool max_windows(const int8_t *plane, int8_t *out,
   return true;
 }
 
+/* max_pool2d on int8 values: runs of 16 or 8 outputs whose windows lie
+ * inside their rows (stride 1 or 2) in vectors, the others one by one. */
 static inline void max_pool2d(const int8_t *x, int8_t *y,
                               const Pool2DShape &s) {
   for (int64_t p = 0; p < s.planes; ++p)
@@ -704,7 +686,7 @@ static inline void max_pool2d(const int8_t *x, int8_t *y,
         else if (max_windows<8>(plane, out, s, oh, ow))
           ow += 8;
         else
-          out[ow] = max_window(plane, s, oh, ow), ++ow;
+          out[ow] = qcc_rt::max_window<int8_t>(plane, s, oh, ow, -128), ++ow;
       }
     }
 }
