@@ -30,8 +30,10 @@ struct ModelInfo {
 };
 
 /// The C++ library of `func`, planned on a copy.
-static llvm::Expected<std::string>
-cppLibrary(func::FuncOp func, StringRef prefix, StringRef source) {
+static llvm::Expected<std::string> cppLibrary(func::FuncOp func,
+                                              StringRef prefix,
+                                              StringRef source,
+                                              CppLibraryLayout *layout) {
   OwningOpRef<ModuleOp> copy = ModuleOp::create(func.getLoc());
   copy->push_back(func.clone());
   PassManager pm(func.getContext());
@@ -44,22 +46,24 @@ cppLibrary(func::FuncOp func, StringRef prefix, StringRef source) {
   CppEmitterOptions options;
   options.prefix = prefix.str();
   options.source = source.str();
-  if (failed(emitCpp(planned, options, os)))
+  if (failed(emitCpp(planned, options, os, layout)))
     return llvm::createStringError("the C++ backend failed (see above)");
   return text;
 }
 
 llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
-                            StringRef source, StringRef cppPath) {
-  llvm::Expected<std::string> text = cppLibrary(func, prefix, source);
+                            StringRef source, StringRef cppPath,
+                            CppLibraryLayout *layout) {
+  llvm::Expected<std::string> text = cppLibrary(func, prefix, source, layout);
   if (!text)
     return text.takeError();
   return writeFile(cppPath, [&](llvm::raw_ostream &out) { out << *text; });
 }
 
 llvm::Error writeCppProgram(func::FuncOp func, StringRef prefix,
-                            StringRef source, StringRef cppPath) {
-  llvm::Expected<std::string> text = cppLibrary(func, prefix, source);
+                            StringRef source, StringRef cppPath,
+                            CppLibraryLayout *layout) {
+  llvm::Expected<std::string> text = cppLibrary(func, prefix, source, layout);
   if (!text)
     return text.takeError();
   return writeFile(cppPath, [&](llvm::raw_ostream &out) {

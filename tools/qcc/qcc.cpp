@@ -296,9 +296,10 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
   if (!qcc::isValidSymbolPrefix(prefix))
     return fail("--name '" + prefix +
                 "' is not a C identifier (letters, digits, '_')");
+  qcc::CppLibraryLayout layout;
   if (emit == qcc::EmitKind::Cpp) {
-    if (Error e =
-            qcc::writeCppLibrary(main, prefix, inputFilename, outputFilename))
+    if (Error e = qcc::writeCppLibrary(main, prefix, inputFilename,
+                                       outputFilename, &layout))
       return fail(toString(std::move(e)));
   } else {
     SmallString<128> cpp;
@@ -306,9 +307,10 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
       return fail("cannot create a temporary file: " + ec.message());
     FileRemover removeCpp(cpp);
     bool program = emit == qcc::EmitKind::Exe;
-    if (Error e = program
-                      ? qcc::writeCppProgram(main, prefix, inputFilename, cpp)
-                      : qcc::writeCppLibrary(main, prefix, inputFilename, cpp))
+    if (Error e = program ? qcc::writeCppProgram(main, prefix, inputFilename,
+                                                 cpp, &layout)
+                          : qcc::writeCppLibrary(main, prefix, inputFilename,
+                                                 cpp, &layout))
       return fail(toString(std::move(e)));
     if (Error e = program ? qcc::compileProgram(cpp, outputFilename,
                                                 target.triple, target.cpu)
@@ -316,6 +318,17 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                                                 target.triple, target.cpu))
       return fail(toString(std::move(e)));
   }
+  // What the arena holds: the planned tensors against the least any
+  // placement needs (the largest set live at once), and kernel scratch.
+  if (outputFilename != "-")
+    errs() << formatv(
+        "qcc: {0}: arena {1} bytes ({2:F3} x the {3} bytes of "
+        "tensors live at once at most): {4} planned for "
+        "tensors, {5} of kernel scratch\n",
+        outputFilename, layout.arenaBytes,
+        layout.livePeakBytes ? double(layout.arenaBytes) / layout.livePeakBytes
+                             : 1.0,
+        layout.livePeakBytes, layout.plannedBytes, layout.scratchBytes);
   // A library comes with the header its users include, beside it.
   if (emit == qcc::EmitKind::Exe || outputFilename == "-")
     return 0;

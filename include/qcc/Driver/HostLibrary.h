@@ -10,6 +10,7 @@
 #define QCC_DRIVER_HOSTLIBRARY_H
 
 #include "qcc/Support/Tensor.h"
+#include "qcc/Target/Cpp/CppEmitter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/Error.h"
@@ -21,12 +22,14 @@ namespace qcc {
 /// Writes the C++ library of `func` (integer-only; planned here on a copy)
 /// to `cppPath`, symbols prefixed with `prefix`.
 llvm::Error writeCppLibrary(mlir::func::FuncOp func, llvm::StringRef prefix,
-                            llvm::StringRef source, llvm::StringRef cppPath);
+                            llvm::StringRef source, llvm::StringRef cppPath,
+                            CppLibraryLayout *layout = nullptr);
 
 /// Writes the source of a test executable for `func`: its C++ library and
 /// the runner (qcc-run's CLI, qemu-insncount region markers).
 llvm::Error writeCppProgram(mlir::func::FuncOp func, llvm::StringRef prefix,
-                            llvm::StringRef source, llvm::StringRef cppPath);
+                            llvm::StringRef source, llvm::StringRef cppPath,
+                            CppLibraryLayout *layout = nullptr);
 
 /// Compiles a test executable's source: for this machine with an empty
 /// `triple`, else statically linked for `triple` and `cpu` (the cross libc

@@ -24,6 +24,13 @@ struct CppEmitterOptions {
   std::string source;
 };
 
+/// The arena of a generated library: the planned buffers (`qcc.arena_size`,
+/// of which the largest live set takes `qcc.arena_live_peak`), then the
+/// kernels' scratch memory.
+struct CppLibraryLayout {
+  int64_t arenaBytes = 0, plannedBytes = 0, livePeakBytes = 0, scratchBytes = 0;
+};
+
 /// Whether `name` can prefix C symbols: [A-Za-z_][A-Za-z0-9_]*.
 bool isValidSymbolPrefix(llvm::StringRef name);
 
@@ -31,10 +38,12 @@ bool isValidSymbolPrefix(llvm::StringRef name);
 /// self-contained C++ file: the library interface of docs/LibraryABI.md,
 /// the runtime kernels, the weights and requantization parameters as
 /// static constants and the graph as straight-line kernel calls on the
-/// caller's arena. An op the backend cannot print yet is an error on it.
+/// caller's arena (its layout goes to `layout`, if given). An op the
+/// backend cannot print yet is an error on it.
 mlir::LogicalResult emitCpp(mlir::func::FuncOp func,
                             const CppEmitterOptions &options,
-                            llvm::raw_ostream &os);
+                            llvm::raw_ostream &os,
+                            CppLibraryLayout *layout = nullptr);
 
 /// Prints the header users include for the library with symbols prefixed
 /// `prefix`: the interface types and the two entry points, valid C and C++.

@@ -75,7 +75,8 @@ verifyQccAttribute(function_ref<InFlightDiagnostic()> emitError,
     return success();
   };
   if (name == QccDialect::kArenaOffsetAttrName ||
-      name == QccDialect::kArenaSizeAttrName) {
+      name == QccDialect::kArenaSizeAttrName ||
+      name == QccDialect::kArenaLivePeakAttrName) {
     auto bytes = dyn_cast<IntegerAttr>(attr.getValue());
     if (onArgument || !bytes || !bytes.getType().isSignlessInteger(64) ||
         bytes.getInt() < 0)

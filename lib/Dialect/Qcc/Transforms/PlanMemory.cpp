@@ -129,12 +129,24 @@ struct PlanMemoryPass : qcc::impl::PlanMemoryBase<PlanMemoryPass> {
       placed.push_back(id);
     }
 
+    // The largest live set: buffers become live in order of `first`.
+    int64_t livePeak = 0;
+    for (const Buffer &at : buffers) {
+      int64_t live = 0;
+      for (const Buffer &other : buffers)
+        if (other.first <= at.first && at.first <= other.last)
+          live += other.size;
+      livePeak = std::max(livePeak, live);
+    }
+
     Builder b(&getContext());
     for (auto &[value, id] : bufferOf)
       value.getDefiningOp()->setAttr(QccDialect::kArenaOffsetAttrName,
                                      b.getI64IntegerAttr(buffers[id].offset));
     func->setAttr(QccDialect::kArenaSizeAttrName,
                   b.getI64IntegerAttr(llvm::alignTo(arenaSize, kAlignment)));
+    func->setAttr(QccDialect::kArenaLivePeakAttrName,
+                  b.getI64IntegerAttr(livePeak));
   }
 };
 

@@ -8,8 +8,10 @@
 // only, fits below it at 0; %t, live with %p, at the next 128-byte
 // boundary after it, 256. The returned dequantize writes the caller's
 // buffer.
+// The largest live set is %q and %r, 2048 bytes: the placement needs no
+// more.
 // CHECK-LABEL: func.func @chain
-// CHECK-SAME:    attributes {qcc.arena_size = 2048 : i64}
+// CHECK-SAME:    attributes {qcc.arena_live_peak = 2048 : i64, qcc.arena_size = 2048 : i64}
 // CHECK:         qcc.quantize {{.*}}qcc.arena_offset = 0 : i64
 // CHECK:         qcc.relu {{.*}}qcc.arena_offset = 1024 : i64
 // CHECK:         qcc.max_pool2d {{.*}}qcc.arena_offset = 0 : i64
@@ -34,7 +36,7 @@ func.func @chain(%x: tensor<1x1x32x32xf32>) -> tensor<1x256xf32> {
 // reads the caller's buffer). %a (400 bytes) goes first, at 0; %q, not live
 // with it, at 0 too; %r, live with %q, at 128.
 // CHECK-LABEL: func.func @sizes
-// CHECK-SAME:    attributes {qcc.arena_size = 512 : i64}
+// CHECK-SAME:    attributes {qcc.arena_live_peak = 400 : i64, qcc.arena_size = 512 : i64}
 // CHECK:         qcc.quantize {{.*}}qcc.arena_offset = 0 : i64
 // CHECK:         qcc.relu {{.*}}qcc.arena_offset = 128 : i64
 // CHECK:         qcc.storage_cast %arg1 :
@@ -82,7 +84,7 @@ func.func @aliases(%x: tensor<2x3x4x5xf32>) -> tensor<1x120xf32> {
 // result, written by the conv, is live from the conv on, so it does not
 // share the conv's input's bytes (%q at 0, the requantize at 128).
 // CHECK-LABEL: func.func @fused
-// CHECK-SAME:    attributes {qcc.arena_size = 256 : i64}
+// CHECK-SAME:    attributes {qcc.arena_live_peak = 64 : i64, qcc.arena_size = 256 : i64}
 // CHECK:         qcc.quantize {{.*}}qcc.arena_offset = 0 : i64
 // CHECK:         qcc.conv2d
 // CHECK-NOT:     qcc.arena_offset

@@ -82,6 +82,10 @@ def Qcc_Dialect : Dialect {
     /// Name of the discardable attribute holding a function's arena size.
     static constexpr ::llvm::StringLiteral kArenaSizeAttrName =
         "qcc.arena_size";
+    /// Name of the discardable attribute holding the largest sum of the
+    /// sizes of a function's simultaneously live arena buffers.
+    static constexpr ::llvm::StringLiteral kArenaLivePeakAttrName =
+        "qcc.arena_live_peak";
     /// Name of the discardable attribute holding a source-model tensor name.
     static constexpr ::llvm::StringLiteral kNameAttrName = "qcc.name";
   }];

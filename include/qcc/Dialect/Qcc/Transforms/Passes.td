@@ -219,10 +219,15 @@ def PlanMemory : Pass<"qcc-plan-memory", "mlir::func::FuncOp"> {
   let description = [{
     Gives every result that needs memory at run time a byte offset in one
     scratch arena (`qcc.arena_offset` on its op) and the function the arena's
-    size (`qcc.arena_size`), so that generated code allocates nothing.
+    size (`qcc.arena_size`), so that generated code allocates nothing, and
+    the largest sum of the sizes of buffers live at one time
+    (`qcc.arena_live_peak`), the least any placement needs.
     Constants (static data), arguments and returned values (the caller's
     buffers) take no arena space; a reshape, flatten, squeeze, unsqueeze or
-    storage cast shares its input's buffer. A buffer holds its tensor's
+    storage cast shares its input's buffer, and the int32 sums of a
+    contraction with a fused requantize (`qcc::fusedRequantize`) get none
+    (its requantize's result is live from the contraction on). A buffer
+    holds its tensor's
     storage bytes (int4 packed two per byte) and is live from its definition
     to its last use; buffers are placed largest first at the lowest
     128-byte aligned offset that overlaps no buffer live at the same time.
