@@ -24,7 +24,7 @@ while read -r model macs ort; do
   "$build/bin/qcc" "$bench/$model.onnx" --calib="$bench/$model.calib.npy" \
     -emit=mlir -o "$work/$model.mlir" 2>/dev/null
   "$build/bin/qcc" "$work/$model.mlir" -target=aarch64 --name=model \
-    -o "$work/$model.elf"
+    -o "$work/$model.elf" 2> "$work/$model.qcc" || { cat "$work/$model.qcc"; exit 1; }
   qemu-aarch64 -cpu cortex-a76 -L /usr/aarch64-linux-gnu \
     -plugin "$work/libinsncount.so,roi=on,mnem=on,top=200" -d plugin \
     "$work/$model.elf" --input="$bench/$model.input.npy" \

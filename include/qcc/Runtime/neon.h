@@ -234,16 +234,40 @@ static inline void copy_bytes(const int8_t *x, int8_t *y, int64_t n) {
   }
 }
 
-/* One padded row: `width` (a multiple of 16) bytes of zx, with the input
- * row (or none) copied in from column `left` on. */
-static inline void padded_row(const int8_t *row, int64_t length, int8_t *y,
-                              int64_t left, int64_t width, int8_t zx) {
-  int8x16_t v = vdupq_n_s8(zx);
-  for (int64_t i = 0; i < width; i += 16)
-    vst1q_s8(y + i, v);
-  if (row && left < width)
-    copy_bytes(row, y + left, length < width - left ? length : width - left);
-}
+/* Rows of padded copies: filled with the zero point once, after which
+ * only the inside of a row (the input row, at column `left`) is written,
+ * so that the padding stays. A row shorter than 16 bytes is copied as one
+ * vector (its tail kept by a mask) when reading 16 bytes from it stays
+ * inside the input (up to `end`). */
+struct PaddedRows {
+  int8x16_t zx, mask;
+  int64_t left, length, width;
+  const int8_t *end;
+  PaddedRows(int8_t zero, int64_t left, int64_t length, int64_t width,
+             const int8_t *end)
+      : zx(vdupq_n_s8(zero)), left(left),
+        length(length < width - left ? length : width - left), width(width),
+        end(end) {
+    int8_t m[16];
+    for (int i = 0; i < 16; ++i)
+      m[i] = i < this->length ? -1 : 0;
+    mask = vld1q_s8(m);
+  }
+  void fill(int8_t *y, int64_t rows) const {
+    for (int64_t i = 0; i < rows * width; i += 16)
+      vst1q_s8(y + i, zx);
+  }
+  void copy(const int8_t *row, int8_t *y) const {
+    if (length <= 0)
+      return;
+    y += left;
+    if (length < 16 && row + 16 <= end && left + 16 <= width)
+      vst1q_s8(y,
+               vbslq_s8(vreinterpretq_u8_s8(mask), vld1q_s8(row), vld1q_s8(y)));
+    else
+      copy_bytes(row, y, length);
+  }
+};
 
 /* The patches of 8 output positions packed [steps][8][4]: tap t of
  * position i is base[taps[t] + i * S] (S = 1 or 2: vector loads of 8 or 16
@@ -288,9 +312,10 @@ static inline void pack_taps_gather(const int8_t *base, const int32_t *taps,
  * and multiplied 8 features at a time. */
 template <typename Out, bool Left>
 void conv2d_gemm(const int8_t *x, int8_t zx, const int8_t *packed,
-                 const int32_t *bias, Out *y, const Conv2DShape &s,
+                 const int32_t *bias, Out *y, const Conv2DShape &shape,
                  const int32_t *taps, const Epilogue &epilogue,
                  int8_t *scratch) {
+  const Conv2DShape s = shape; // in registers: int8 stores may alias it
   const Epilogue e = epilogue; // in registers, not reloaded after stores
   const Store<Out> store(e);
   bool flat = conv_is_flat(s);
@@ -301,18 +326,24 @@ void conv2d_gemm(const int8_t *x, int8_t zx, const int8_t *packed,
   int8_t *band = scratch;
   int8_t *block =
       scratch + align_up(flat ? 0 : s.channels * s.kernel_h * bandW, 16);
+  const PaddedRows padded(zx, s.pad_left, s.width, bandW,
+                          x + s.batch * s.channels * plane);
+  if (!flat)
+    padded.fill(band, s.channels * s.kernel_h);
   for (int64_t n = 0; n < s.batch; ++n) {
     const int8_t *image = x + n * s.channels * plane;
     for (int64_t oh = 0; oh < rows; ++oh) {
       const int8_t *source = image;
       if (!flat) {
+        // Band rows outside the input hold zx, the others the input row.
         for (int64_t c = 0; c < s.channels; ++c)
           for (int64_t kh = 0; kh < s.kernel_h; ++kh) {
             int64_t ih = oh * s.stride_h - s.pad_top + kh * s.dilation_h;
-            bool inside = ih >= 0 && ih < s.height;
-            padded_row(inside ? image + c * plane + ih * s.width : nullptr,
-                       s.width, band + (c * s.kernel_h + kh) * bandW,
-                       s.pad_left, bandW, zx);
+            int8_t *row = band + (c * s.kernel_h + kh) * bandW;
+            if (ih < 0 || ih >= s.height)
+              padded.fill(row, 1);
+            else
+              padded.copy(image + c * plane + ih * s.width, row);
           }
         source = band;
       }
@@ -483,7 +514,9 @@ void dot_rows(const int8_t *x, const int8_t *packed, const int32_t *bias,
   for (int64_t r = 0; r < rows; ++r) {
     const int8_t *row = x + r * k;
     if (k != kp) {
-      padded_row(row, k, scratch, 0, kp, 0);
+      copy_bytes(row, scratch, k);
+      for (int64_t p = k; p < kp; ++p)
+        scratch[p] = 0;
       row = scratch;
     }
     dot_row<Out, Left>(row, packed, bias, y + r * n, n, kp, epilogue);
@@ -526,9 +559,10 @@ depthwise_block(const int8_t *src, int64_t pieces, const int32_t *offsets,
 
 template <typename Out, bool Left, int P>
 void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
-                      const int32_t *bias, Out *y, const Conv2DShape &s,
+                      const int32_t *bias, Out *y, const Conv2DShape &shape,
                       const int32_t *offsets, const uint8_t *index,
                       const Epilogue &epilogue, int8_t *scratch) {
+  const Conv2DShape s = shape; // in registers: int8 stores may alias it
   const Epilogue e = epilogue; // in registers, not reloaded after stores
   const Store<Out> store(e);
   int64_t pw = depthwise_plane_width(s), ph = depthwise_plane_rows(s);
@@ -543,14 +577,15 @@ void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
   int8x16_t idx[3] = {vld1q_s8((const int8_t *)index),
                       vld1q_s8((const int8_t *)index + 16),
                       vld1q_s8((const int8_t *)index + 32)};
+  const PaddedRows padded(zx, s.pad_left, s.width, pw,
+                          x + s.batch * s.channels * s.height * s.width);
+  padded.fill(scratch, ph);
   for (int64_t n = 0; n < s.batch; ++n)
     for (int64_t c = 0; c < s.channels; ++c) {
       const int8_t *plane = x + (n * s.channels + c) * s.height * s.width;
-      for (int64_t r = 0; r < ph; ++r) {
-        int64_t ih = r - s.pad_top;
-        padded_row(ih >= 0 && ih < s.height ? plane + ih * s.width : nullptr,
-                   s.width, scratch + r * pw, s.pad_left, pw, zx);
-      }
+      // Rows pad_top.. of the copy hold the plane, the others stay zx.
+      for (int64_t ih = 0; ih < s.height && ih + s.pad_top < ph; ++ih)
+        padded.copy(plane + ih * s.width, scratch + (ih + s.pad_top) * pw);
       const int8_t *w = packed + c * wstride;
       Out *out = y + (n * s.channels + c) * s.out_h * outW;
       int32x4_t b = vld1q_dup_s32(bias + c);
@@ -675,7 +710,8 @@ static inline bool max_windows(const int8_t *plane, int8_t *out,
 /* max_pool2d on int8 values: runs of 16 or 8 outputs whose windows lie
  * inside their rows (stride 1 or 2) in vectors, the others one by one. */
 static inline void max_pool2d(const int8_t *x, int8_t *y,
-                              const Pool2DShape &s) {
+                              const Pool2DShape &shape) {
+  const Pool2DShape s = shape; // in registers: int8 stores may alias it
   for (int64_t p = 0; p < s.planes; ++p)
     for (int64_t oh = 0; oh < s.out_h; ++oh) {
       const int8_t *plane = x + p * s.height * s.width;
