@@ -144,6 +144,16 @@ template <> struct Store<int8_t> {
         y[i] = vget_lane_s8(o, 0), o = vext_s8(o, o, 1);
     }
   }
+  /* 8 values each of two channels, narrowed and clamped together. */
+  void pair(int8_t *y0, int8_t *y1, int32x4_t a0, int32x4_t a1, int32x4_t b0,
+            int32x4_t b1) const {
+    int16x8_t h0 = vqaddq_s16(vqmovn_high_s32(vqmovn_s32(a0), a1), zy);
+    int16x8_t h1 = vqaddq_s16(vqmovn_high_s32(vqmovn_s32(b0), b1), zy);
+    int8x16_t o = vqmovn_high_s16(vqmovn_s16(h0), h1);
+    o = vminq_s8(vmaxq_s8(o, vcombine_s8(lo, lo)), vcombine_s8(hi, hi));
+    vst1_s8(y0, vget_low_s8(o));
+    vst1_s8(y1, vget_high_s8(o));
+  }
 };
 
 template <> struct Store<int16_t> {
@@ -163,6 +173,11 @@ template <> struct Store<int16_t> {
         y[i] = vgetq_lane_s16(h, 0), h = vextq_s16(h, h, 1);
     }
   }
+  void pair(int16_t *y0, int16_t *y1, int32x4_t a0, int32x4_t a1, int32x4_t b0,
+            int32x4_t b1) const {
+    (*this)(y0, a0, a1, 8);
+    (*this)(y1, b0, b1, 8);
+  }
 };
 
 template <> struct Store<int32_t> {
@@ -176,6 +191,35 @@ template <> struct Store<int32_t> {
         y[i] = vgetq_lane_s32(a, 0), a = vextq_s32(a, b, 1),
         b = vextq_s32(b, b, 1);
     }
+  }
+  void pair(int32_t *y0, int32_t *y1, int32x4_t a0, int32x4_t a1, int32x4_t b0,
+            int32x4_t b1) const {
+    (*this)(y0, a0, a1, 8);
+    (*this)(y1, b0, b1, 8);
+  }
+};
+
+/* Requantization of 8 channels c..c+7, their parameters in vectors taken
+ * by lane (Out int32_t: none). */
+template <typename Out, bool Left> struct TileScale {
+  int32x4_t m[2], l[2], r[2];
+  TileScale(const Epilogue &e, int64_t c) {
+    if (sizeof(Out) < 4)
+      for (int h = 0; h < 2; ++h) {
+        m[h] = vld1q_s32(e.multipliers + c + 4 * h);
+        r[h] = vld1q_s32(e.neg_right + c + 4 * h);
+        if (Left)
+          l[h] = vld1q_s32(e.left + c + 4 * h);
+      }
+  }
+  /* Channel c + i. */
+  template <int i> int32x4_t apply(int32x4_t v) const {
+    if (sizeof(Out) == 4)
+      return v;
+    if (Left)
+      v = vqshlq_s32(v, vdupq_laneq_s32(l[i / 4], i % 4));
+    return vrshlq_s32(vqrdmulhq_laneq_s32(v, m[i / 4], i % 4),
+                      vdupq_laneq_s32(r[i / 4], i % 4));
   }
 };
 
@@ -357,33 +401,51 @@ void conv2d_gemm(const int8_t *x, int8_t zx, const int8_t *packed,
         else
           pack_taps_gather(base, taps, k, sw, count, block);
         for (int64_t f = 0; f < s.features; f += 8) {
+          // The bias and requantization parameters of the 8 features in
+          // vectors, taken by lane.
           int32x4_t a[16];
-          for (int i = 0; i < 8; ++i)
-            a[2 * i] = a[2 * i + 1] = vld1q_dup_s32(bias + f + i);
+          int32x4_t b0 = vld1q_s32(bias + f), b1 = vld1q_s32(bias + f + 4);
+#define QCC_INIT(i, b, lane) a[2 * i] = a[2 * i + 1] = vdupq_laneq_s32(b, lane);
+          QCC_INIT(0, b0, 0)
+          QCC_INIT(1, b0, 1)
+          QCC_INIT(2, b0, 2)
+          QCC_INIT(3, b0, 3)
+          QCC_INIT(4, b1, 0)
+          QCC_INIT(5, b1, 1)
+          QCC_INIT(6, b1, 2)
+          QCC_INIT(7, b1, 3)
+#undef QCC_INIT
           dot8x8(packed + f * steps * 4, block, steps, a);
           int64_t last = s.features - f < 8 ? s.features - f : 8;
           Out *out = y + (n * s.features + f) * rows * width + oh * width + ow;
+          const TileScale<Out, Left> scale(e, f);
           // Unrolled, so that the sums stay in registers.
 #define QCC_FINISH(i, n)                                                       \
-  if (i < last) {                                                              \
-    ChannelScale<Out, Left> scale(e, f + i);                                   \
-    store(out + i * rows * width, scale(a[2 * i]), scale(a[2 * i + 1]), n);    \
-  }
-#define QCC_FINISH_ALL(n)                                                      \
-  QCC_FINISH(0, n)                                                             \
-  QCC_FINISH(1, n)                                                             \
-  QCC_FINISH(2, n)                                                             \
-  QCC_FINISH(3, n)                                                             \
-  QCC_FINISH(4, n)                                                             \
-  QCC_FINISH(5, n)                                                             \
-  QCC_FINISH(6, n)                                                             \
-  QCC_FINISH(7, n)
+  if (i < last)                                                                \
+    store(out + i * rows * width, scale.template apply<i>(a[2 * i]),           \
+          scale.template apply<i>(a[2 * i + 1]), n);
+#define QCC_FINISH_PAIR(i)                                                     \
+  store.pair(out + i * rows * width, out + (i + 1) * rows * width,             \
+             scale.template apply<i>(a[2 * i]),                                \
+             scale.template apply<i>(a[2 * i + 1]),                            \
+             scale.template apply<i + 1>(a[2 * i + 2]),                        \
+             scale.template apply<i + 1>(a[2 * i + 3]));
           if (count == 8 && last == 8) { // the common case, branch-free
-            QCC_FINISH_ALL(8)
+            QCC_FINISH_PAIR(0)
+            QCC_FINISH_PAIR(2)
+            QCC_FINISH_PAIR(4)
+            QCC_FINISH_PAIR(6)
           } else {
-            QCC_FINISH_ALL(count)
+            QCC_FINISH(0, count)
+            QCC_FINISH(1, count)
+            QCC_FINISH(2, count)
+            QCC_FINISH(3, count)
+            QCC_FINISH(4, count)
+            QCC_FINISH(5, count)
+            QCC_FINISH(6, count)
+            QCC_FINISH(7, count)
           }
-#undef QCC_FINISH_ALL
+#undef QCC_FINISH_PAIR
 #undef QCC_FINISH
         }
       }
