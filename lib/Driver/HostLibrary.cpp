@@ -97,8 +97,9 @@ llvm::Error compileProgram(StringRef cppPath, StringRef exePath,
                            StringRef triple, StringRef cpu) {
   std::string targetFlag = ("--target=" + triple).str(),
               cpuFlag = ("-mcpu=" + cpu).str();
+  // SIMDe's loop hints cannot always be honoured: not the user's concern.
   SmallVector<StringRef> args = {"-std=c++17", "-O2", "-fno-exceptions",
-                                 "-fno-rtti"};
+                                 "-fno-rtti", "-Wno-pass-failed"};
   if (!triple.empty())
     args.append({targetFlag, "-static", "-fuse-ld=lld"});
   if (!cpu.empty())
@@ -112,7 +113,8 @@ llvm::Error compileLibrary(StringRef cppPath, StringRef soPath,
   std::string targetFlag = ("--target=" + triple).str(),
               cpuFlag = ("-mcpu=" + cpu).str();
   SmallVector<StringRef> args = {
-      "-std=c++17", "-O2", "-fPIC", "-shared", "-fno-exceptions", "-fno-rtti"};
+      "-std=c++17",      "-O2",       "-fPIC",           "-shared",
+      "-fno-exceptions", "-fno-rtti", "-Wno-pass-failed"};
   if (!triple.empty())
     args.append({targetFlag, "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
   if (!cpu.empty())

@@ -248,6 +248,7 @@ template <typename Out, bool Left> struct ChannelScale {
 static inline
     __attribute__((always_inline)) void dot8x8(const int8_t *l, const int8_t *v,
                                                int64_t steps, int32x4_t *a) {
+#pragma clang loop unroll_count(4)
   for (int64_t k = 0; k < steps; ++k, l += 32, v += 32) {
     int8x16_t l0 = vld1q_s8(l), l1 = vld1q_s8(l + 16);
     int8x16_t v0 = vld1q_s8(v), v1 = vld1q_s8(v + 16);
@@ -430,20 +431,23 @@ void conv2d_gemm(const int8_t *x, int8_t zx, const int8_t *packed,
              scale.template apply<i>(a[2 * i + 1]),                            \
              scale.template apply<i + 1>(a[2 * i + 2]),                        \
              scale.template apply<i + 1>(a[2 * i + 3]));
-          if (count == 8 && last == 8) { // the common case, branch-free
+          // Whole vectors where the values past the row stay inside the
+          // feature's plane: they belong to rows written later.
+          int64_t stored = oh * width + ow + 8 <= rows * width ? 8 : count;
+          if (stored == 8 && last == 8) { // the common case, branch-free
             QCC_FINISH_PAIR(0)
             QCC_FINISH_PAIR(2)
             QCC_FINISH_PAIR(4)
             QCC_FINISH_PAIR(6)
           } else {
-            QCC_FINISH(0, count)
-            QCC_FINISH(1, count)
-            QCC_FINISH(2, count)
-            QCC_FINISH(3, count)
-            QCC_FINISH(4, count)
-            QCC_FINISH(5, count)
-            QCC_FINISH(6, count)
-            QCC_FINISH(7, count)
+            QCC_FINISH(0, stored)
+            QCC_FINISH(1, stored)
+            QCC_FINISH(2, stored)
+            QCC_FINISH(3, stored)
+            QCC_FINISH(4, stored)
+            QCC_FINISH(5, stored)
+            QCC_FINISH(6, stored)
+            QCC_FINISH(7, stored)
           }
 #undef QCC_FINISH_PAIR
 #undef QCC_FINISH
@@ -517,18 +521,25 @@ void matmul_gemm(const int8_t *x, const int8_t *packed, const int32_t *bias,
           a[i + 1] = scale<Left>(a[i + 1], m1, l1, r1);
         }
       }
+      Out *out = y + r * n + j;
+      if (count == 8 && last == 8) { // the common case, branch-free
+        for (int i = 0; i < 8; i += 2)
+          store.pair(out + i * n, out + (i + 1) * n, a[2 * i], a[2 * i + 1],
+                     a[2 * i + 2], a[2 * i + 3]);
+      } else {
 #define QCC_STORE(i)                                                           \
   if (i < count)                                                               \
-    store(y + (r + i) * n + j, a[2 * i], a[2 * i + 1], last);
-      QCC_STORE(0)
-      QCC_STORE(1)
-      QCC_STORE(2)
-      QCC_STORE(3)
-      QCC_STORE(4)
-      QCC_STORE(5)
-      QCC_STORE(6)
-      QCC_STORE(7)
+    store(out + i * n, a[2 * i], a[2 * i + 1], last);
+        QCC_STORE(0)
+        QCC_STORE(1)
+        QCC_STORE(2)
+        QCC_STORE(3)
+        QCC_STORE(4)
+        QCC_STORE(5)
+        QCC_STORE(6)
+        QCC_STORE(7)
 #undef QCC_STORE
+      }
     }
   }
 }
@@ -642,6 +653,7 @@ void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
   const PaddedRows padded(zx, s.pad_left, s.width, pw,
                           x + s.batch * s.channels * s.height * s.width);
   padded.fill(scratch, ph);
+  const Out *end = y + s.batch * s.channels * s.out_h * s.out_w;
   for (int64_t n = 0; n < s.batch; ++n)
     for (int64_t c = 0; c < s.channels; ++c) {
       const int8_t *plane = x + (n * s.channels + c) * s.height * s.width;
@@ -670,9 +682,14 @@ void depthwise_planes(const int8_t *x, int8_t zx, const int8_t *packed,
             depthwise_block<2, P>(row + ow * colStep, pieces, off, w, idx, acc);
           else
             depthwise_block<1, P>(row + ow * colStep, pieces, off, w, idx, acc);
-          store(out + ow, scale(acc[0]), scale(acc[1]), rest < 8 ? rest : 8);
+          // Whole vectors where the bytes past the row stay inside the
+          // output: they belong to rows written later.
+          bool room = out + ow + 16 <= end;
+          store(out + ow, scale(acc[0]), scale(acc[1]),
+                room || rest >= 8 ? 8 : rest);
           if (rest > 8)
-            store(out + ow + 8, scale(acc[2]), scale(acc[2]), rest - 8);
+            store(out + ow + 8, scale(acc[2]), scale(acc[2]),
+                  room ? 8 : rest - 8);
         }
       }
     }
