@@ -6,10 +6,14 @@
 # is calibrated on the calibration file beside it (int8), and its output is
 # checked byte for byte against the reference interpreter.
 #
-#   bench/insncount.sh [build-dir]
+#   bench/insncount.sh [build-dir] [mattr]
+#
+# With mattr (qcc's -mattr, e.g. -dotprod for the plain Armv8.0 kernels)
+# the library is built with those features.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
+mattr=${2:+-mattr=$2}
 shared=$root/../shared
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -23,7 +27,7 @@ while read -r model macs ort; do
   bench=$shared/models/bench
   "$build/bin/qcc" "$bench/$model.onnx" --calib="$bench/$model.calib.npy" \
     -emit=mlir -o "$work/$model.mlir" 2>/dev/null
-  "$build/bin/qcc" "$work/$model.mlir" -target=aarch64 --name=model \
+  "$build/bin/qcc" "$work/$model.mlir" -target=aarch64 --name=model $mattr \
     -o "$work/$model.elf" 2> "$work/$model.qcc" || { cat "$work/$model.qcc"; exit 1; }
   qemu-aarch64 -cpu cortex-a76 -L /usr/aarch64-linux-gnu \
     -plugin "$work/libinsncount.so,roi=on,mnem=on,top=200" -d plugin \

@@ -73,6 +73,31 @@ const TargetInfo *qcc::lookupTarget(llvm::StringRef name) {
   return nullptr;
 }
 
+llvm::Expected<std::string> qcc::cpuWithFeatures(const TargetInfo &target,
+                                                 llvm::StringRef mattr) {
+  std::string cpu = target.cpu.str();
+  if (mattr.empty())
+    return cpu;
+  // The features the generated code reacts to: sdot (the plain Armv8.0
+  // kernels without it) and i8mm.
+  if (target.name != "aarch64")
+    return llvm::createStringError("-mattr is not supported for target '" +
+                                   target.name.str() + "'");
+  llvm::SmallVector<llvm::StringRef> items;
+  mattr.split(items, ',', -1, false);
+  for (llvm::StringRef item : items) {
+    llvm::StringRef name = item.drop_front();
+    if ((!item.starts_with("+") && !item.starts_with("-")) ||
+        !llvm::is_contained({"dotprod", "i8mm"}, name))
+      return llvm::createStringError(
+          "-mattr: '" + item.str() +
+          "' is not +feature or -feature with a feature of aarch64 "
+          "(dotprod, i8mm)");
+    cpu += (item[0] == '+' ? "+" : "+no") + name.str();
+  }
+  return cpu;
+}
+
 std::string qcc::listTargetNames() {
   return llvm::join(
       llvm::map_range(kTargets,

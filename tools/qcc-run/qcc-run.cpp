@@ -72,6 +72,13 @@ cl::opt<std::string>
                         "cortex-a76); the last two need a quantized model"),
                cl::cat(category));
 
+cl::opt<std::string> targetFeatures(
+    "mattr", cl::value_desc("+f,-g"),
+    cl::desc("With --target=aarch64: features to add or remove (dotprod, "
+             "i8mm), as qcc's -mattr; +i8mm runs under qemu -cpu "
+             "max,sve=off"),
+    cl::cat(category));
+
 cl::opt<std::string>
     dumpDir("dump-dir", cl::value_desc("dir"),
             cl::desc("Also write every intermediate tensor as "
@@ -139,11 +146,16 @@ Expected<std::vector<qcc::Tensor>> runUnderQemu(mlir::func::FuncOp main,
               exe = (dir + "/model.elf").str();
   if (Error e = qcc::writeCppProgram(main, "model", modelPath, cpp))
     return std::move(e);
-  if (Error e = qcc::compileProgram(cpp, exe, target->triple, target->cpu))
+  Expected<std::string> cpu = qcc::cpuWithFeatures(*target, targetFeatures);
+  if (!cpu)
+    return cpu.takeError();
+  if (Error e = qcc::compileProgram(cpp, exe, target->triple, *cpu))
     return std::move(e);
+  // A Cortex-A76 has no i8mm.
+  bool i8mm = StringRef(targetFeatures).contains("+i8mm");
   std::vector<std::string> argv = {*qemu,
                                    "-cpu",
-                                   target->cpu.str(),
+                                   i8mm ? "max,sve=off" : target->cpu.str(),
                                    "-L",
                                    "/usr/" + target->triple.str(),
                                    exe,
@@ -273,6 +285,8 @@ int main(int argc, char **argv) {
   bool native = targetName == "host";
   if (targetName != "interpreter" && !dumpDir.empty())
     return fail("--dump-dir needs --target=interpreter");
+  if (targetName != "aarch64" && !targetFeatures.empty())
+    return fail("--mattr needs --target=aarch64");
   if (std::error_code ec = sys::fs::create_directories(outputDir))
     return fail("cannot create '" + outputDir + "': " + ec.message());
   std::vector<std::vector<qcc::Tensor>> outputs;

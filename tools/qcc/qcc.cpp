@@ -60,6 +60,13 @@ cl::opt<bool> emitAssembly("S", cl::desc("Emit assembly (same as -emit=asm)"),
                            cl::cat(qccCategory));
 
 cl::opt<std::string>
+    targetFeatures("mattr", cl::value_desc("+f,-g"),
+                   cl::desc("Target features to add or remove, for aarch64: "
+                            "dotprod (on by default; -dotprod gives the plain "
+                            "Armv8.0 NEON kernels), i8mm"),
+                   cl::cat(qccCategory));
+
+cl::opt<std::string>
     emitName("emit", cl::value_desc("kind"),
              cl::desc("What to produce: mlir (the qcc IR), cpp (C++ source), "
                       "asm, obj, so (a shared library), exe (a test "
@@ -279,7 +286,7 @@ std::string symbolPrefix() {
 /// shared object (-emit=so), with its header beside it, or a test
 /// executable (-emit=exe) for `target`.
 int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
-                qcc::EmitKind emit) {
+                StringRef cpu, qcc::EmitKind emit) {
   if (!target.emitsCpp ||
       (emit != qcc::EmitKind::Cpp && emit != qcc::EmitKind::So &&
        emit != qcc::EmitKind::Exe))
@@ -312,10 +319,10 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                           : qcc::writeCppLibrary(main, prefix, inputFilename,
                                                  cpp, &layout))
       return fail(toString(std::move(e)));
-    if (Error e = program ? qcc::compileProgram(cpp, outputFilename,
-                                                target.triple, target.cpu)
-                          : qcc::compileLibrary(cpp, outputFilename,
-                                                target.triple, target.cpu))
+    if (Error e =
+            program
+                ? qcc::compileProgram(cpp, outputFilename, target.triple, cpu)
+                : qcc::compileLibrary(cpp, outputFilename, target.triple, cpu))
       return fail(toString(std::move(e)));
   }
   // What the arena holds: the planned tensors against the least any
@@ -371,6 +378,9 @@ int main(int argc, char **argv) {
   FailureOr<qcc::EmitKind> emit = chooseEmitKind();
   if (failed(emit))
     return 1;
+  Expected<std::string> cpu = qcc::cpuWithFeatures(*target, targetFeatures);
+  if (!cpu)
+    return fail(toString(cpu.takeError()));
   qcc::OnnxImportOptions importOptions;
   for (StringRef shape : inputShapes)
     if (failed(parseInputShape(shape, importOptions)))
@@ -425,7 +435,7 @@ int main(int argc, char **argv) {
   if (outputFilename.empty())
     outputFilename = defaultOutput(*emit);
   if (*emit != qcc::EmitKind::Mlir)
-    return emitLibrary(mlir::func::FuncOp(model->main), *target, *emit);
+    return emitLibrary(mlir::func::FuncOp(model->main), *target, *cpu, *emit);
 
   std::string errorMessage;
   std::unique_ptr<ToolOutputFile> output =

@@ -16,6 +16,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <optional>
 #include <string>
@@ -55,6 +56,12 @@ const TargetInfo *lookupTarget(llvm::StringRef name);
 
 /// "host, aarch64, hexagon-v68, ..." for messages.
 std::string listTargetNames();
+
+/// The CPU of `target` with the features of `mattr` ("+f,-g": add f,
+/// remove g) in clang's -mcpu form ("cortex-a76+f+nog"), or an error naming
+/// what is not a feature qcc knows for the target (aarch64: dotprod, i8mm).
+llvm::Expected<std::string> cpuWithFeatures(const TargetInfo &target,
+                                            llvm::StringRef mattr);
 
 } // namespace qcc
 
