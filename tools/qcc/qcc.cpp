@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
+#include "qcc/Dialect/Qcc/Transforms/Passes.h"
 #include "qcc/Driver/Diagnostics.h"
 #include "qcc/Driver/HostLibrary.h"
 #include "qcc/Driver/LoadModel.h"
@@ -58,6 +59,14 @@ cl::opt<std::string> targetName("target", cl::init("host"),
 
 cl::opt<bool> emitAssembly("S", cl::desc("Emit assembly (same as -emit=asm)"),
                            cl::cat(qccCategory));
+
+cl::opt<std::string>
+    ioName("io", cl::value_desc("float|quantized"), cl::init("float"),
+           cl::desc("What the library takes and returns: float tensors in the "
+                    "source model's layout (quantized and dequantized inside, "
+                    "the default) or the quantized integers themselves, "
+                    "whose scales and zero points its metadata gives"),
+           cl::cat(qccCategory));
 
 cl::opt<std::string>
     targetFeatures("mattr", cl::value_desc("+f,-g"),
@@ -378,6 +387,8 @@ int main(int argc, char **argv) {
   FailureOr<qcc::EmitKind> emit = chooseEmitKind();
   if (failed(emit))
     return 1;
+  if (ioName != "float" && ioName != "quantized")
+    return fail("unknown --io '" + ioName + "' (expected float or quantized)");
   Expected<std::string> cpu = qcc::cpuWithFeatures(*target, targetFeatures);
   if (!cpu)
     return fail(toString(cpu.takeError()));
@@ -430,6 +441,13 @@ int main(int argc, char **argv) {
   } else if (failed(quantize(*module, *model,
                              mlir::func::FuncOp(model->main).getSymName()))) {
     return 1;
+  }
+
+  if (ioName == "quantized") {
+    mlir::PassManager pm(&context);
+    pm.nest<mlir::func::FuncOp>().addPass(qcc::createQuantizedIO());
+    if (failed(pm.run(*module)))
+      return 1;
   }
 
   if (outputFilename.empty())

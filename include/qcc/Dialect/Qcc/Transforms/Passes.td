@@ -251,4 +251,33 @@ def VerifyIntegerOnly : Pass<"qcc-verify-integer-only", "mlir::func::FuncOp"> {
   }];
 }
 
+def QuantizedIO : Pass<"qcc-quantized-io", "mlir::func::FuncOp"> {
+  let summary = "Make the function take and return quantized tensors";
+  let description = [{
+    For a library whose caller quantizes its inputs and reads raw integer
+    outputs (`qcc --io=quantized`): an argument whose every use is a
+    `quantize` to one type becomes an argument of that type (the quantize
+    ops go), and a returned `dequantize` is replaced by its input. The
+    argument and result attributes (`qcc.name`) stay; the library's
+    metadata then gives each quantized tensor's scale and zero point.
+
+    ```mlir
+    func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
+      %q = qcc.quantize %x : (tensor<4xf32>) -> tensor<4x!q>
+      %r = qcc.relu %q : (tensor<4x!q>) -> tensor<4x!q>
+      %d = qcc.dequantize %r : (tensor<4x!q>) -> tensor<4xf32>
+      return %d : tensor<4xf32>
+    }
+    // becomes
+    func.func @main(%x: tensor<4x!q>) -> tensor<4x!q> {
+      %r = qcc.relu %x : (tensor<4x!q>) -> tensor<4x!q>
+      return %r : tensor<4x!q>
+    }
+    ```
+
+    An argument used other than by such quantize ops, or a result that is
+    not a dequantize, stays as it is.
+  }];
+}
+
 #endif // QCC_DIALECT_QCC_TRANSFORMS_PASSES_TD
