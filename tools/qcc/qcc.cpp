@@ -303,9 +303,19 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                 " is not supported yet for target '" + target.name +
                 "' (this build of qcc can emit: mlir; cpp, so and exe for "
                 "host and aarch64)");
-  if (calibFiles.empty() &&
-      !main.walk([](qcc::QuantizeOp) { return mlir::WalkResult::interrupt(); })
-           .wasInterrupted())
+  // Quantized: some value (an argument, with --io=quantized) is.
+  auto isQuantized = [](mlir::Type type) {
+    auto shaped = dyn_cast<mlir::ShapedType>(type);
+    return shaped && isa<mlir::quant::QuantizedType>(shaped.getElementType());
+  };
+  bool quantized = llvm::any_of(main.getArgumentTypes(), isQuantized) ||
+                   main.walk([&](mlir::Operation *op) {
+                         return llvm::any_of(op->getResultTypes(), isQuantized)
+                                    ? mlir::WalkResult::interrupt()
+                                    : mlir::WalkResult::advance();
+                       })
+                       .wasInterrupted();
+  if (calibFiles.empty() && !quantized)
     return fail("a library needs a quantized model: give calibration inputs "
                 "(--calib) or a pre-quantized model");
   std::string prefix = symbolPrefix();

@@ -12,6 +12,8 @@
 //
 //   model.elf --input=x.npy [--input=...] [--output-dir=DIR] [--repeat=N]
 //
+// Inputs are .npy files or ONNX TensorProto .pb files (as ONNX's test data
+// sets hold them); outputs are written as DIR/output_<i>.npy.
 // A leading dimension k times the model's batch runs the model k times
 // (every input must hold the same k).
 // Every inference is bracketed by the region markers of qemu-insncount
@@ -100,6 +102,107 @@ bool readNpy(const char *path, Array &array) {
   return ok;
 }
 
+/* ONNX's TensorProto data types of the qcc dtypes. */
+const int kOnnxTypes[] = {1 /*FLOAT*/, 3 /*INT8*/, 2 /*UINT8*/, 5 /*INT16*/,
+                          6 /*INT32*/};
+
+/* A protobuf varint at p (before end); false past the end. */
+bool varint(const unsigned char *&p, const unsigned char *end,
+            unsigned long long &value) {
+  value = 0;
+  for (int shift = 0; p < end && shift < 64; shift += 7) {
+    unsigned char byte = *p++;
+    value |= (unsigned long long)(byte & 127) << shift;
+    if (!(byte & 128))
+      return true;
+  }
+  return false;
+}
+
+/* Reads an ONNX TensorProto (.pb): dims, data_type and raw_data, float_data
+ * or int32_data. */
+bool readPb(const char *path, Array &array) {
+  FILE *file = fopen(path, "rb");
+  if (!file)
+    return false;
+  struct stat st;
+  size_t size = fstat(fileno(file), &st) == 0 ? (size_t)st.st_size : 0;
+  unsigned char *bytes = (unsigned char *)malloc(size + 1);
+  bool ok = bytes && fread(bytes, 1, size, file) == size;
+  fclose(file);
+  const unsigned char *p = bytes, *end = bytes + size;
+  size_t count = 1;
+  const unsigned char *raw = nullptr, *packed = nullptr;
+  unsigned long long rawLength = 0, packedLength = 0, onnxType = 0;
+  int packedField = 0;
+  while (ok && p < end) {
+    unsigned long long key, value;
+    ok = varint(p, end, key);
+    int field = (int)(key >> 3), wire = (int)(key & 7);
+    if (!ok)
+      break;
+    if (wire == 0) {
+      ok = varint(p, end, value);
+      if (field == 1 && array.rank < 8)
+        array.shape[array.rank++] = (int64_t)value, count *= value;
+      else if (field == 2)
+        onnxType = value;
+    } else if (wire == 2) {
+      ok = varint(p, end, value) && value <= (unsigned long long)(end - p);
+      if (!ok)
+        break;
+      if (field == 1) { /* packed dims */
+        const unsigned char *q = p;
+        while (ok && q < p + value && array.rank < 8) {
+          unsigned long long dim;
+          ok = varint(q, p + value, dim);
+          array.shape[array.rank++] = (int64_t)dim;
+          count *= dim;
+        }
+      } else if (field == 9) {
+        raw = p, rawLength = value;
+      } else if (field == 4 || field == 5) {
+        packed = p, packedLength = value, packedField = field;
+      }
+      p += value;
+    } else if (wire == 5) {
+      p += 4;
+    } else if (wire == 1) {
+      p += 8;
+    } else {
+      ok = false;
+    }
+  }
+  for (int32_t d = 0; d <= 4; ++d)
+    if ((unsigned long long)kOnnxTypes[d] == onnxType)
+      array.dtype = d;
+  size_t element = sizeOf(array.dtype);
+  array.bytes = count * element;
+  array.data = (char *)malloc(array.bytes ? array.bytes : 1);
+  ok = ok && array.dtype >= 0 && array.data;
+  if (ok && raw) {
+    ok = rawLength == array.bytes;
+    if (ok)
+      memcpy(array.data, raw, array.bytes);
+  } else if (ok && packed && packedField == 4) { /* float_data */
+    ok = array.dtype == 0 && packedLength == array.bytes;
+    if (ok)
+      memcpy(array.data, packed, array.bytes);
+  } else if (ok && packed) { /* int32_data: one varint per element */
+    const unsigned char *q = packed;
+    for (size_t i = 0; ok && i < count; ++i) {
+      unsigned long long v;
+      ok = varint(q, packed + packedLength, v);
+      int32_t value = (int32_t)v;
+      memcpy(array.data + i * element, &value, element); /* little-endian */
+    }
+  } else {
+    ok = ok && count == 0;
+  }
+  free(bytes);
+  return ok;
+}
+
 bool writeNpy(const char *path, int32_t dtype, int rank, const int64_t *shape,
               const char *data, size_t bytes) {
   char header[256];
@@ -163,7 +266,7 @@ int main(int argc, char **argv) {
              (repeat = strtol(argv[i] + 9, nullptr, 10)) > 0)
       continue;
     else
-      return fail("usage: --input=FILE.npy ... [--output-dir=DIR] "
+      return fail("usage: --input=FILE.npy|FILE.pb ... [--output-dir=DIR] "
                   "[--repeat=N]; unexpected ",
                   argv[i]);
   }
@@ -178,8 +281,12 @@ int main(int argc, char **argv) {
   for (int i = 0; i < numInputs; ++i) {
     const qcc_tensor_info &want = info->inputs[i];
     Array &array = arrays[i];
-    if (!readNpy(inputs[i], array))
-      return fail("cannot read a little-endian C-order .npy from ", inputs[i]);
+    size_t length = strlen(inputs[i]);
+    bool pb = length > 3 && strcmp(inputs[i] + length - 3, ".pb") == 0;
+    if (!(pb ? readPb(inputs[i], array) : readNpy(inputs[i], array)))
+      return fail(pb ? "cannot read an ONNX TensorProto from "
+                     : "cannot read a little-endian C-order .npy from ",
+                  inputs[i]);
     bool fits = array.dtype == want.dtype && array.rank == want.rank &&
                 want.rank > 0 && want.shape[0] > 0 &&
                 array.shape[0] % want.shape[0] == 0;
