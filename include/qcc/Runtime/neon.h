@@ -248,7 +248,9 @@ template <typename Out, bool Left> struct ChannelScale {
 static inline
     __attribute__((always_inline)) void dot8x8(const int8_t *l, const int8_t *v,
                                                int64_t steps, int32x4_t *a) {
+#ifdef __clang__
 #pragma clang loop unroll_count(4)
+#endif
   for (int64_t k = 0; k < steps; ++k, l += 32, v += 32) {
     int8x16_t l0 = vld1q_s8(l), l1 = vld1q_s8(l + 16);
     int8x16_t v0 = vld1q_s8(v), v1 = vld1q_s8(v + 16);
