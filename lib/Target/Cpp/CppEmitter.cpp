@@ -356,9 +356,13 @@ std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
   Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
   auto wType = dyn_cast<quant::QuantizedType>(elementOf(op->getOperand(1)));
   std::optional<std::pair<StringRef, int>> xt = cTypeOf(elementOf(x));
-  if (!weights || (bias && !bias.getDefiningOp<ConstantOp>()) || !wType ||
-      !wType.isSigned() || wType.getStorageTypeIntegralWidth() > 8 || !xt ||
-      xt->first != "int8_t" ||
+  auto isIntegerConstant = [](Value v) {
+    auto c = v.getDefiningOp<ConstantOp>();
+    return c && isa<DenseIntElementsAttr>(c.getValue());
+  };
+  if (!weights || !isIntegerConstant(weights) ||
+      (bias && !isIntegerConstant(bias)) || !wType || !wType.isSigned() ||
+      wType.getStorageTypeIntegralWidth() > 8 || !xt || xt->first != "int8_t" ||
       (isMatMul && shapeOf(op->getOperand(1)).size() != 2))
     return std::nullopt;
   qcc_rt::Conv2DShape g = {};
