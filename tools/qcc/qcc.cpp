@@ -68,6 +68,19 @@ cl::opt<std::string>
                     "whose scales and zero points its metadata gives"),
            cl::cat(qccCategory));
 
+cl::list<double> inputMean(
+    "input-mean", cl::CommaSeparated, cl::value_desc("m[,m,m]"),
+    cl::desc("With --input-std: the model's image input takes uint8 pixels p, "
+             "its float input being (p - mean[c]) / std[c] (one value, or one "
+             "per channel, in pixel units; the mean is rounded to an integer), "
+             "folded into the input quantization"),
+    cl::cat(qccCategory));
+
+cl::list<double>
+    inputStd("input-std", cl::CommaSeparated, cl::value_desc("s[,s,s]"),
+             cl::desc("The pixel standard deviations (see --input-mean)"),
+             cl::cat(qccCategory));
+
 cl::opt<std::string>
     targetFeatures("mattr", cl::value_desc("+f,-g"),
                    cl::desc("Target features to add or remove, for aarch64: "
@@ -453,6 +466,18 @@ int main(int argc, char **argv) {
     return 1;
   }
 
+  if (!inputMean.empty() || !inputStd.empty()) {
+    if (calibFiles.empty() && precisionName.empty())
+      return fail("--input-mean and --input-std apply to a model qcc "
+                  "quantizes (--calib)");
+    qcc::ImageInputOptions options;
+    options.mean.assign(inputMean.begin(), inputMean.end());
+    options.std.assign(inputStd.begin(), inputStd.end());
+    mlir::PassManager pm(&context);
+    pm.nest<mlir::func::FuncOp>().addPass(qcc::createImageInput(options));
+    if (failed(pm.run(*module)))
+      return 1;
+  }
   if (ioName == "quantized") {
     mlir::PassManager pm(&context);
     pm.nest<mlir::func::FuncOp>().addPass(qcc::createQuantizedIO());

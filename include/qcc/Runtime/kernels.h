@@ -82,16 +82,17 @@ void dequantize(const T *q, float *x, int64_t n, float scale, int32_t zp) {
 }
 
 /* Per-channel (or, with channels = 1, per-tensor) requantization of
- * [outer, channels, inner] values: y = requantize(x - zx, m[c], s[c], zy). */
+ * [outer, channels, inner] values: y = requantize(x - zx[c], m[c], s[c],
+ * zy). */
 template <typename In, typename Out>
 void requantize(const In *x, Out *y, int64_t outer, int64_t channels,
-                int64_t inner, int32_t zx, const int32_t *multipliers,
+                int64_t inner, const int32_t *zx, const int32_t *multipliers,
                 const int32_t *shifts, int32_t zy, int32_t qmin, int32_t qmax) {
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t c = 0; c < channels; ++c)
       for (int64_t i = 0; i < inner; ++i) {
         int64_t at = (o * channels + c) * inner + i;
-        int64_t centered = (int64_t)x[at] - zx;
+        int64_t centered = (int64_t)x[at] - zx[c];
         int32_t a = centered > INT32_MAX   ? INT32_MAX
                     : centered < INT32_MIN ? INT32_MIN
                                            : (int32_t)centered;

@@ -558,11 +558,8 @@ LogicalResult Emitter::emitRequantize(RequantizeOp op) {
                        outT = cType(op, op.getOutput());
   if (failed(inT) || failed(outT))
     return failure();
-  if (!toUniform ||
-      (fromAxis && llvm::any_of(fromAxis.getZeroPoints(),
-                                [](int64_t zp) { return zp != 0; })))
-    return op.emitOpError("the C++ backend requantizes to a per-tensor type "
-                          "from per-tensor or symmetric per-channel ones"),
+  if (!toUniform)
+    return op.emitOpError("the C++ backend requantizes to a per-tensor type"),
            failure();
   SmallVector<FixedPointMultiplier> multipliers = requantizeMultipliers(op);
   ArrayRef<int64_t> shape = shapeOf(op.getInput());
@@ -579,13 +576,16 @@ LogicalResult Emitter::emitRequantize(RequantizeOp op) {
       "int32_t", llvm::map_range(multipliers, [](FixedPointMultiplier f) {
         return f.shift;
       }));
+  SmallVector<int64_t> zeroPoints(channels, zeroPointOf(op.getInput()));
+  if (fromAxis)
+    zeroPoints.assign(fromAxis.getZeroPoints().begin(),
+                      fromAxis.getZeroPoints().end());
   bodyOs << llvm::formatv(
       "  qcc_rt::requantize<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, "
       "{10}, {11}, {12});\n",
       *inT, *outT, exprs[op.getInput()], exprs[op.getOutput()], outer, channels,
-      inner, fromAxis ? 0 : zeroPointOf(op.getInput()), m, s,
-      toUniform.getZeroPoint(), toUniform.getStorageTypeMin(),
-      toUniform.getStorageTypeMax());
+      inner, staticArray("int32_t", zeroPoints), m, s, toUniform.getZeroPoint(),
+      toUniform.getStorageTypeMin(), toUniform.getStorageTypeMax());
   return success();
 }
 

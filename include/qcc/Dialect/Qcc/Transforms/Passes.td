@@ -280,4 +280,24 @@ def QuantizedIO : Pass<"qcc-quantized-io", "mlir::func::FuncOp"> {
   }];
 }
 
+def ImageInput : Pass<"qcc-image-input", "mlir::func::FuncOp"> {
+  let summary = "Make an image input take uint8 pixels, normalization folded in";
+  let description = [{
+    For a model whose float NCHW input is x = (p - mean[c]) / std[c] of
+    8-bit pixels p (`qcc --input-mean=... --input-std=...`): an argument
+    of rank 4 whose every use is a `quantize` to one per-tensor type takes
+    the pixels instead, as a uint8 tensor quantized per channel (axis 1)
+    with scale 1 / std[c] and zero point round(mean[c]), and each quantize
+    becomes a `requantize` from it: the normalization and the input
+    quantization are one integer step. `mean` and `std` hold one value or
+    one per channel, in pixel units; a mean is rounded to the nearest
+    integer (the zero point), which shifts x by at most 0.5 / std[c].
+  }];
+  let options = [
+    ListOption<"mean", "mean", "double", "Per-channel (or one) pixel means">,
+    ListOption<"std", "std", "double",
+               "Per-channel (or one) pixel standard deviations">,
+  ];
+}
+
 #endif // QCC_DIALECT_QCC_TRANSFORMS_PASSES_TD
