@@ -51,7 +51,10 @@ static constexpr llvm::StringLiteral kHexagonTriple =
     "hexagon-unknown-linux-musl";
 
 static const TargetInfo kTargets[] = {
-    {"host", "the machine qcc runs on, portable C++", "", "", "", 128, true},
+    {"host",
+     "the machine qcc runs on: the NEON C++ through SIMDe when installed, else "
+     "portable C++",
+     "", "", "", 128, true},
     {"aarch64", "ARM 64-bit CPU, NEON with dot product", "aarch64-linux-gnu",
      "cortex-a76", "+neon,+dotprod", 128, true},
     {"hexagon-v68", "Qualcomm Hexagon v68 DSP, HVX 128-byte", kHexagonTriple,
