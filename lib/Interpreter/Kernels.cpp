@@ -114,9 +114,7 @@ void conv2d(const T *x, const T *w, const T *bias, T *y, const Conv2DShape &s) {
   int64_t cg = s.channels / s.groups, fg = s.features / s.groups;
   int64_t spatial = s.out_h * s.out_w;
   int64_t patch = cg * s.kernel_h * s.kernel_w;
-  bool pointwise = s.kernel_h == 1 && s.kernel_w == 1 && s.stride_h == 1 &&
-                   s.stride_w == 1 && s.pad_top == 0 && s.pad_left == 0 &&
-                   s.out_h == s.height && s.out_w == s.width;
+  bool pointwise = qcc_rt::conv_is_flat(s);
   std::vector<T> columns(pointwise || cg == 1 ? 0 : patch * spatial);
   for (int64_t n = 0; n < s.batch; ++n) {
     const T *image = x + n * s.channels * s.height * s.width;

@@ -125,6 +125,14 @@ struct Conv2DShape {
   int64_t stride_h, stride_w, dilation_h, dilation_w, pad_top, pad_left;
 };
 
+/* Whether a convolution is pointwise over its whole input: 1x1, stride 1,
+ * no padding, so each input plane is one row of values. */
+static inline bool conv_is_flat(const Conv2DShape &s) {
+  return s.kernel_h == 1 && s.kernel_w == 1 && s.stride_h == 1 &&
+         s.stride_w == 1 && s.pad_top == 0 && s.pad_left == 0 &&
+         s.out_h == s.height && s.out_w == s.width;
+}
+
 /* y[n, f, oh, ow] = finish(bias[f] + sum over the group's channels and
  * the kernel of (x - zx) * w); taps in the padding read zx (contribute 0).
  * Weights [features, channels / groups, kernel_h, kernel_w], int8 or packed

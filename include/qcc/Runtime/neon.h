@@ -35,14 +35,8 @@ static inline int64_t align_up(int64_t v, int64_t a) {
   return (v + a - 1) / a * a;
 }
 
-/* conv2d_gemm: whether the convolution reads its input plane as one row
- * (1x1, stride 1, no padding), and the width of a row of its band. */
-static inline bool conv_is_flat(const Conv2DShape &s) {
-  return s.kernel_h == 1 && s.kernel_w == 1 && s.stride_h == 1 &&
-         s.stride_w == 1 && s.pad_top == 0 && s.pad_left == 0 &&
-         s.out_h == s.height && s.out_w == s.width;
-}
-
+/* conv2d_gemm: the width of a row of its band (a flat convolution, see
+ * kernels.h, reads its input in place). */
 static inline int64_t conv_band_width(const Conv2DShape &s) {
   int64_t last =
       (align_up(s.out_w, 8) - 8) * s.stride_w + (s.kernel_w - 1) * s.dilation_w;
@@ -126,6 +120,17 @@ static inline int32x4_t scale(int32x4_t acc, int32x4_t m, int32x4_t left,
  * clamping gives the clamp of the exact sum. */
 template <typename Out> struct Store;
 
+/* Two channels' 8 values as two stores (the int8 Store narrows them
+ * together instead). */
+template <typename Out> struct StorePairs {
+  void pair(Out *y0, Out *y1, int32x4_t a0, int32x4_t a1, int32x4_t b0,
+            int32x4_t b1) const {
+    const Store<Out> &self = static_cast<const Store<Out> &>(*this);
+    self(y0, a0, a1, 8);
+    self(y1, b0, b1, 8);
+  }
+};
+
 template <> struct Store<int8_t> {
   int16x8_t zy;
   int8x8_t lo, hi;
@@ -156,7 +161,7 @@ template <> struct Store<int8_t> {
   }
 };
 
-template <> struct Store<int16_t> {
+template <> struct Store<int16_t> : StorePairs<int16_t> {
   int32x4_t zy;
   int16x8_t lo, hi;
   explicit Store(const Epilogue &e)
@@ -173,14 +178,9 @@ template <> struct Store<int16_t> {
         y[i] = vgetq_lane_s16(h, 0), h = vextq_s16(h, h, 1);
     }
   }
-  void pair(int16_t *y0, int16_t *y1, int32x4_t a0, int32x4_t a1, int32x4_t b0,
-            int32x4_t b1) const {
-    (*this)(y0, a0, a1, 8);
-    (*this)(y1, b0, b1, 8);
-  }
 };
 
-template <> struct Store<int32_t> {
+template <> struct Store<int32_t> : StorePairs<int32_t> {
   explicit Store(const Epilogue &) {}
   void operator()(int32_t *y, int32x4_t a, int32x4_t b, int64_t n) const {
     if (n == 8) {
@@ -191,11 +191,6 @@ template <> struct Store<int32_t> {
         y[i] = vgetq_lane_s32(a, 0), a = vextq_s32(a, b, 1),
         b = vextq_s32(b, b, 1);
     }
-  }
-  void pair(int32_t *y0, int32_t *y1, int32x4_t a0, int32x4_t a1, int32x4_t b0,
-            int32x4_t b1) const {
-    (*this)(y0, a0, a1, 8);
-    (*this)(y1, b0, b1, 8);
   }
 };
 
@@ -212,7 +207,11 @@ template <typename Out, bool Left> struct TileScale {
           l[h] = vld1q_s32(e.left + c + 4 * h);
       }
   }
-  /* Channel c + i. */
+  /* Channels c + 4h .. c + 4h + 3, one per lane. */
+  int32x4_t quad(int32x4_t v, int h) const {
+    return sizeof(Out) < 4 ? scale<Left>(v, m[h], l[h], r[h]) : v;
+  }
+  /* Channel c + i in every lane. */
   template <int i> int32x4_t apply(int32x4_t v) const {
     if (sizeof(Out) == 4)
       return v;
@@ -223,16 +222,21 @@ template <typename Out, bool Left> struct TileScale {
   }
 };
 
-/* Requantization of one channel in vectors (Out int32_t: none). */
+/* Requantization of one channel in vectors (Out int32_t: none): channel
+ * c of an epilogue, or one multiplier and shift. */
 template <typename Out, bool Left> struct ChannelScale {
   int32x4_t m, l, r;
   ChannelScale(const Epilogue &e, int64_t c) {
     if (sizeof(Out) < 4) {
       m = vld1q_dup_s32(e.multipliers + c);
-      l = vld1q_dup_s32(e.left + c);
+      if (Left)
+        l = vld1q_dup_s32(e.left + c);
       r = vld1q_dup_s32(e.neg_right + c);
     }
   }
+  ChannelScale(int32_t multiplier, int32_t shift)
+      : m(vdupq_n_s32(multiplier)), l(vdupq_n_s32(shift < 0 ? -shift : 0)),
+        r(vdupq_n_s32(shift > 0 ? -shift : 0)) {}
   int32x4_t operator()(int32x4_t v) const {
     return sizeof(Out) < 4 ? scale<Left>(v, m, l, r) : v;
   }
@@ -245,9 +249,8 @@ template <typename Out, bool Left> struct ChannelScale {
   a[2 * i] = QCC_DOT(a[2 * i], v0, lv, lane);                                  \
   a[2 * i + 1] = QCC_DOT(a[2 * i + 1], v1, lv, lane);
 
-static inline
-    __attribute__((always_inline)) void dot8x8(const int8_t *l, const int8_t *v,
-                                               int64_t steps, int32x4_t *a) {
+[[gnu::always_inline]] static inline void
+dot8x8(const int8_t *l, const int8_t *v, int64_t steps, int32x4_t *a) {
 #ifdef __clang__
 #pragma clang loop unroll_count(4)
 #endif
@@ -512,17 +515,9 @@ void matmul_gemm(const int8_t *x, const int8_t *packed, const int32_t *bias,
       }
       dot8x8(scratch, packed + j * steps * 4, steps, a);
       int64_t last = n - j < 8 ? n - j : 8;
-      if (sizeof(Out) < 4) {
-        int32x4_t m0 = vld1q_s32(e.multipliers + j),
-                  m1 = vld1q_s32(e.multipliers + j + 4);
-        int32x4_t l0 = vld1q_s32(e.left + j), l1 = vld1q_s32(e.left + j + 4);
-        int32x4_t r0 = vld1q_s32(e.neg_right + j),
-                  r1 = vld1q_s32(e.neg_right + j + 4);
-        for (int i = 0; i < 16; i += 2) {
-          a[i] = scale<Left>(a[i], m0, l0, r0);
-          a[i + 1] = scale<Left>(a[i + 1], m1, l1, r1);
-        }
-      }
+      const TileScale<Out, Left> scale(e, j);
+      for (int i = 0; i < 16; ++i)
+        a[i] = scale.quad(a[i], i % 2);
       Out *out = y + r * n + j;
       if (count == 8 && last == 8) { // the common case, branch-free
         for (int i = 0; i < 8; i += 2)
@@ -568,14 +563,8 @@ void dot_row(const int8_t *x, const int8_t *packed, const int32_t *bias, Out *y,
       s0 = QCC_DOT(s0, vld1q_s8(w0 + 48), v, 3);
       s1 = QCC_DOT(s1, vld1q_s8(w1 + 48), v, 3);
     }
-    if (sizeof(Out) < 4) {
-      s0 = scale<Left>(s0, vld1q_s32(e.multipliers + o), vld1q_s32(e.left + o),
-                       vld1q_s32(e.neg_right + o));
-      s1 = scale<Left>(s1, vld1q_s32(e.multipliers + o + 4),
-                       vld1q_s32(e.left + o + 4),
-                       vld1q_s32(e.neg_right + o + 4));
-    }
-    store(y + o, s0, s1, n - o < 8 ? n - o : 8);
+    const TileScale<Out, Left> scale(e, o);
+    store(y + o, scale.quad(s0, 0), scale.quad(s1, 1), n - o < 8 ? n - o : 8);
   }
 }
 
@@ -609,7 +598,7 @@ void dot_rows(const int8_t *x, const int8_t *packed, const int32_t *bias,
  * pieces (at most 4: a 3x3 kernel has 3) the loops unroll and the weights
  * and offsets stay in registers; P = 0 handles any number. */
 template <int G, int P>
-static inline __attribute__((always_inline)) void
+[[gnu::always_inline]] static inline void
 depthwise_block(const int8_t *src, int64_t pieces, const int32_t *offsets,
                 const int8_t *w, const int8x16_t *index, int32x4_t *acc) {
   int64_t count = P ? P : pieces;
@@ -815,23 +804,13 @@ static inline void centered(const int8_t *x, int32_t zp, int32x4_t *lanes) {
   lanes[1] = vmovl_high_s16(v);
 }
 
-/* multiply_by_fixed_point with one multiplier and shift for all lanes,
- * its vectors built once. */
-struct TensorScale {
-  int32x4_t m, l, r;
-  TensorScale(int32_t multiplier, int32_t shift)
-      : m(vdupq_n_s32(multiplier)), l(vdupq_n_s32(shift < 0 ? -shift : 0)),
-        r(vdupq_n_s32(shift > 0 ? -shift : 0)) {}
-  int32x4_t operator()(int32x4_t v) const { return scale<true>(v, m, l, r); }
-};
-
 /* add, sub or mul (BinaryParams) of two int8 operands of the same shape. */
 static inline void binary(const int8_t *a, const int8_t *b, int8_t *y,
                           int64_t n, const BinaryParams &params) {
   const BinaryParams p = params; // in registers, not reloaded after stores
   const Store<int8_t> store(
       {nullptr, nullptr, nullptr, nullptr, p.zy, p.qmin, p.qmax});
-  const TensorScale sa(p.a_multiplier, p.a_shift),
+  const ChannelScale<int8_t, true> sa(p.a_multiplier, p.a_shift),
       sb(p.b_multiplier, p.b_shift), sy(p.multiplier, p.out_shift);
   int32x4_t shift = vdupq_n_s32(p.shift), down = vdupq_n_s32(-p.shift);
   int64_t i = 0;

@@ -199,6 +199,8 @@ private:
   std::string scratch(int64_t bytes);
   std::optional<std::string> neonCall(Operation *op, Value out,
                                       StringRef outType, bool left);
+  void emitCall(const std::optional<std::string> &neon,
+                const std::string &portable);
   LogicalResult emitRequantize(RequantizeOp op);
   LogicalResult emitBinary(Operation *op);
   void emitInterfaceTables(raw_ostream &os);
@@ -334,6 +336,17 @@ std::string Emitter::epilogue(RequantizeOp rq, int64_t channels, bool &left) {
                        to.getZeroPoint(), to.getStorageTypeMin(),
                        to.getStorageTypeMax())
       .str();
+}
+
+/// Emits the call of a portable kernel, behind `#ifdef QCC_NEON` that of
+/// a NEON one if there is one.
+void Emitter::emitCall(const std::optional<std::string> &neon,
+                       const std::string &portable) {
+  if (neon)
+    bodyOs << "#ifdef QCC_NEON\n" << *neon << "#else\n";
+  bodyOs << portable;
+  if (neon)
+    bodyOs << "#endif\n";
 }
 
 /// Reserves `bytes` of scratch memory (after the planned arena, shared by
@@ -507,7 +520,8 @@ LogicalResult Emitter::emitContraction(Operation *op) {
            failure();
   // The sums go through the fused requantize, if any, to its result.
   Value out = y;
-  if (RequantizeOp rq = fusedRequantize(op)) {
+  RequantizeOp rq = fusedRequantize(op);
+  if (rq) {
     out = rq.getOutput();
     fused.insert(rq.getInput().getDefiningOp());
     fused.insert(rq);
@@ -519,33 +533,30 @@ LogicalResult Emitter::emitContraction(Operation *op) {
     return failure();
   int64_t channels = isa<Conv2DOp>(op) ? shapeOf(y)[1] : shapeOf(y).back();
   bool left;
-  std::string epi = epilogue(fusedRequantize(op), channels, left);
+  std::string epi = epilogue(rq, channels, left);
   bodyOs << "  {\n    const qcc_rt::Epilogue epilogue = " << epi << ";\n";
   if (isa<Conv2DOp>(op))
     bodyOs << "    const qcc_rt::Conv2DShape shape = "
            << shapeLiteral(convolutionShape(op)) << ";\n";
-  std::optional<std::string> neon = neonCall(op, out, *outT, left);
-  if (neon)
-    bodyOs << "#ifdef QCC_NEON\n" << *neon << "#else\n";
+  std::string portable;
   if (isa<Conv2DOp>(op))
-    bodyOs << llvm::formatv("    qcc_rt::conv2d<{0}, {1}, {2}>({3}, {4}, {5}, "
-                            "{6}, {7}, shape, epilogue);\n",
-                            *xt, *wt, *outT, exprs[x], zeroPointOf(x), exprs[w],
-                            biasExpr, exprs[out]);
+    portable = llvm::formatv("    qcc_rt::conv2d<{0}, {1}, {2}>({3}, {4}, {5}, "
+                             "{6}, {7}, shape, epilogue);\n",
+                             *xt, *wt, *outT, exprs[x], zeroPointOf(x),
+                             exprs[w], biasExpr, exprs[out]);
   else if (isa<FullyConnectedOp>(op))
-    bodyOs << llvm::formatv(
+    portable = llvm::formatv(
         "    qcc_rt::fully_connected<{0}, {1}, {2}>({3}, {4}, {5}, {6}, {7}, "
         "{8}, {9}, {10}, epilogue);\n",
         *xt, *wt, *outT, exprs[x], zeroPointOf(x), exprs[w], biasExpr,
         exprs[out], lhs[0], rhs[0], lhs[1]);
   else
-    bodyOs << llvm::formatv("    qcc_rt::matmul<{0}, {1}, {2}>({3}, {4}, {5}, "
-                            "{6}, {7}, {8}, {9}, epilogue);\n",
-                            *xt, *wt, *outT, exprs[x], zeroPointOf(x), exprs[w],
-                            exprs[out], shapeProduct(lhs.drop_back()), rhs[1],
-                            rhs[0]);
-  if (neon)
-    bodyOs << "#endif\n";
+    portable = llvm::formatv("    qcc_rt::matmul<{0}, {1}, {2}>({3}, {4}, {5}, "
+                             "{6}, {7}, {8}, {9}, epilogue);\n",
+                             *xt, *wt, *outT, exprs[x], zeroPointOf(x),
+                             exprs[w], exprs[out],
+                             shapeProduct(lhs.drop_back()), rhs[1], rhs[0]);
+  emitCall(neonCall(op, out, *outT, left), portable);
   bodyOs << "  }\n";
   return success();
 }
@@ -628,18 +639,16 @@ LogicalResult Emitter::emitBinary(Operation *op) {
                           q.b_multiplier, q.b_shift, q.multiplier, q.out_shift,
                           q.za, q.zb, q.zy, q.qmin, q.qmax);
   // int8 operands of the result's shape: NEON.
-  bool neon = *at == "int8_t" && *bt == "int8_t" && *yt == "int8_t" &&
-              shapeOf(a) == shape && shapeOf(b) == shape;
-  if (neon)
-    bodyOs << llvm::formatv("#ifdef QCC_NEON\n    qcc_rt::neon::binary({0}, "
-                            "{1}, {2}, {3}, params);\n#else\n",
-                            exprs[a], exprs[b], exprs[y], elementsOf(y));
-  bodyOs << llvm::formatv("    qcc_rt::binary<{0}, {1}, {2}>({3}, {4}, {5}, "
-                          "{6}, {7}, {8}, {9}, params);\n",
-                          *at, *bt, *yt, exprs[a], exprs[b], exprs[y],
-                          shape.size(), shapeArray, aStrides, bStrides);
-  if (neon)
-    bodyOs << "#endif\n";
+  std::optional<std::string> neon;
+  if (*at == "int8_t" && *bt == "int8_t" && *yt == "int8_t" &&
+      shapeOf(a) == shape && shapeOf(b) == shape)
+    neon = llvm::formatv("    qcc_rt::neon::binary({0}, {1}, {2}, {3}, "
+                         "params);\n",
+                         exprs[a], exprs[b], exprs[y], elementsOf(y));
+  emitCall(neon, llvm::formatv("    qcc_rt::binary<{0}, {1}, {2}>({3}, {4}, "
+                               "{5}, {6}, {7}, {8}, {9}, params);\n",
+                               *at, *bt, *yt, exprs[a], exprs[b], exprs[y],
+                               shape.size(), shapeArray, aStrides, bStrides));
   bodyOs << "  }\n";
   return success();
 }
@@ -677,13 +686,10 @@ LogicalResult Emitter::emitOp(Operation *op) {
                       exprs[q.getInput()], exprs[result], elementsOf(result),
                       floatLiteral(qType.getScale()), qType.getZeroPoint(),
                       qType.getStorageTypeMin(), qType.getStorageTypeMax());
-    bool neon = *type == "int8_t";
-    if (neon)
-      bodyOs << "#ifdef QCC_NEON\n  qcc_rt::neon::quantize" << args
-             << "#else\n";
-    bodyOs << "  qcc_rt::quantize<" << *type << ">" << args;
-    if (neon)
-      bodyOs << "#endif\n";
+    std::optional<std::string> neon;
+    if (*type == "int8_t")
+      neon = "  qcc_rt::neon::quantize" + args;
+    emitCall(neon, ("  qcc_rt::quantize<" + *type + ">").str() + args);
     return success();
   }
   if (auto dq = dyn_cast<DequantizeOp>(op)) {
@@ -842,16 +848,14 @@ LogicalResult Emitter::emitOp(Operation *op) {
         "{5}, {6}, {7}, {8}, {9}, {10}, {11}, {12}};\n",
         in[0] * in[1], in[2], in[3], out[2], out[3], kernel[0], kernel[1],
         strides[0], strides[1], dilations[0], dilations[1], pads[0], pads[1]);
-    bool neon = *type == "int8_t";
-    if (neon)
-      bodyOs << llvm::formatv("#ifdef QCC_NEON\n    qcc_rt::neon::max_pool2d("
-                              "{0}, {1}, shape);\n#else\n",
-                              exprs[pool.getInput()], exprs[result]);
-    bodyOs << llvm::formatv(
-        "    qcc_rt::max_pool2d<{0}>({1}, {2}, shape, {3});\n", *type,
-        exprs[pool.getInput()], exprs[result], lowest);
-    if (neon)
-      bodyOs << "#endif\n";
+    std::optional<std::string> neon;
+    if (*type == "int8_t")
+      neon = llvm::formatv("    qcc_rt::neon::max_pool2d({0}, {1}, shape);\n",
+                           exprs[pool.getInput()], exprs[result]);
+    emitCall(neon, llvm::formatv("    qcc_rt::max_pool2d<{0}>({1}, {2}, shape, "
+                                 "{3});\n",
+                                 *type, exprs[pool.getInput()], exprs[result],
+                                 lowest));
     bodyOs << "  }\n";
     return success();
   }

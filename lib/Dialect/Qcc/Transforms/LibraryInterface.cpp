@@ -1,8 +1,13 @@
-//===- ImageInput.cpp - uint8 image inputs --------------------------------===//
+//===- LibraryInterface.cpp - What a library takes and returns ------------===//
 //
 // Part of the qcc project, under the Apache License v2.0 with LLVM Exceptions.
 // See LICENSE for license information.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// The passes that shape a library's inputs and outputs: quantized integers
+// (qcc-quantized-io) and uint8 images (qcc-image-input).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +21,7 @@
 
 namespace qcc {
 #define GEN_PASS_DEF_IMAGEINPUT
+#define GEN_PASS_DEF_QUANTIZEDIO
 #include "qcc/Dialect/Qcc/Transforms/Passes.h.inc"
 } // namespace qcc
 
@@ -23,6 +29,51 @@ using namespace mlir;
 using namespace qcc;
 
 namespace {
+
+/// The type every use of `arg` quantizes it to, if it has uses, all of them
+/// quantize ops that agree; else null.
+Type soleQuantizedType(BlockArgument arg) {
+  Type quantized;
+  for (Operation *user : arg.getUsers()) {
+    auto q = dyn_cast<QuantizeOp>(user);
+    if (!q || (quantized && q.getType() != quantized))
+      return nullptr;
+    quantized = q.getType();
+  }
+  return quantized;
+}
+
+struct QuantizedIOPass : qcc::impl::QuantizedIOBase<QuantizedIOPass> {
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (!func.getBody().hasOneBlock()) {
+      func.emitError("qcc-quantized-io needs a single-block function");
+      return signalPassFailure();
+    }
+    Block &body = func.getBody().front();
+    // Arguments only quantized, all to one type: that type.
+    for (BlockArgument arg : body.getArguments()) {
+      Type quantized = soleQuantizedType(arg);
+      if (!quantized)
+        continue;
+      arg.setType(quantized);
+      for (Operation *user : llvm::make_early_inc_range(arg.getUsers())) {
+        user->getResult(0).replaceAllUsesWith(arg);
+        user->erase();
+      }
+    }
+    // Returned dequantizes: their inputs.
+    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    for (OpOperand &operand : ret->getOpOperands())
+      if (auto dq = operand.get().getDefiningOp<DequantizeOp>()) {
+        operand.set(dq.getInput());
+        if (dq->use_empty())
+          dq->erase();
+      }
+    func.setFunctionType(FunctionType::get(
+        &getContext(), body.getArgumentTypes(), ret.getOperandTypes()));
+  }
+};
 
 struct ImageInputPass : qcc::impl::ImageInputBase<ImageInputPass> {
   using ImageInputBase::ImageInputBase;
@@ -36,24 +87,19 @@ struct ImageInputPass : qcc::impl::ImageInputBase<ImageInputPass> {
                      "positive");
       return signalPassFailure();
     }
-    if (!func.getBody().hasOneBlock())
-      return;
+    if (!func.getBody().hasOneBlock()) {
+      func.emitError("qcc-image-input needs a single-block function");
+      return signalPassFailure();
+    }
     Block &body = func.getBody().front();
     bool changed = false;
     for (BlockArgument arg : body.getArguments()) {
       auto shaped = dyn_cast<RankedTensorType>(arg.getType());
-      if (!shaped || shaped.getRank() != 4 || arg.use_empty())
+      if (!shaped || shaped.getRank() != 4)
         continue;
-      Type quantized;
-      if (!llvm::all_of(arg.getUsers(), [&](Operation *user) {
-            auto q = dyn_cast<QuantizeOp>(user);
-            if (!q || (quantized && q.getType() != quantized) ||
-                !isa<quant::UniformQuantizedType>(
-                    cast<ShapedType>(q.getType()).getElementType()))
-              return false;
-            quantized = q.getType();
-            return true;
-          }))
+      auto quantized = dyn_cast_or_null<ShapedType>(soleQuantizedType(arg));
+      if (!quantized ||
+          !isa<quant::UniformQuantizedType>(quantized.getElementType()))
         continue;
       int64_t channels = shaped.getDimSize(1);
       if (mean.size() != 1 && static_cast<int64_t>(mean.size()) != channels) {
