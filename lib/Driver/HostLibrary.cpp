@@ -30,10 +30,9 @@ struct ModelInfo {
 };
 
 /// The C++ library of `func`, planned on a copy.
-static llvm::Expected<std::string> cppLibrary(func::FuncOp func,
-                                              StringRef prefix,
-                                              StringRef source,
-                                              CppLibraryLayout *layout) {
+static llvm::Expected<std::string>
+cppLibrary(func::FuncOp func, StringRef prefix, StringRef source,
+           CppLibraryLayout *layout, bool hvx) {
   OwningOpRef<ModuleOp> copy = ModuleOp::create(func.getLoc());
   copy->push_back(func.clone());
   PassManager pm(func.getContext());
@@ -46,6 +45,7 @@ static llvm::Expected<std::string> cppLibrary(func::FuncOp func,
   CppEmitterOptions options;
   options.prefix = prefix.str();
   options.source = source.str();
+  options.hvx = hvx;
   if (failed(emitCpp(planned, options, os, layout)))
     return llvm::createStringError("the C++ backend failed (see above)");
   return text;
@@ -53,8 +53,9 @@ static llvm::Expected<std::string> cppLibrary(func::FuncOp func,
 
 llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
                             StringRef source, StringRef cppPath,
-                            CppLibraryLayout *layout) {
-  llvm::Expected<std::string> text = cppLibrary(func, prefix, source, layout);
+                            CppLibraryLayout *layout, bool hvx) {
+  llvm::Expected<std::string> text =
+      cppLibrary(func, prefix, source, layout, hvx);
   if (!text)
     return text.takeError();
   return writeFile(cppPath, [&](llvm::raw_ostream &out) { out << *text; });
@@ -62,8 +63,9 @@ llvm::Error writeCppLibrary(func::FuncOp func, StringRef prefix,
 
 llvm::Error writeCppProgram(func::FuncOp func, StringRef prefix,
                             StringRef source, StringRef cppPath,
-                            CppLibraryLayout *layout) {
-  llvm::Expected<std::string> text = cppLibrary(func, prefix, source, layout);
+                            CppLibraryLayout *layout, bool hvx) {
+  llvm::Expected<std::string> text =
+      cppLibrary(func, prefix, source, layout, hvx);
   if (!text)
     return text.takeError();
   return writeFile(cppPath, [&](llvm::raw_ostream &out) {
@@ -93,34 +95,59 @@ static llvm::Error runClang(StringRef cppPath, ArrayRef<StringRef> args) {
   return llvm::Error::success();
 }
 
-llvm::Error compileProgram(StringRef cppPath, StringRef exePath,
-                           StringRef triple, StringRef cpu) {
-  std::string targetFlag = ("--target=" + triple).str(),
-              cpuFlag = ("-mcpu=" + cpu).str();
+/// The flags that select `triple` and `cpu` (none for this machine); on
+/// Hexagon, 128-byte HVX and no small-data section (nothing sets its base
+/// register without a C library).
+static SmallVector<std::string> targetFlags(StringRef triple, StringRef cpu) {
+  SmallVector<std::string> flags;
+  if (!triple.empty())
+    flags.push_back(("--target=" + triple).str());
+  if (!cpu.empty())
+    flags.push_back(("-mcpu=" + cpu).str());
+  if (triple.starts_with("hexagon"))
+    flags.append({"-mhvx", "-mhvx-length=128b", "-G0"});
+  return flags;
+}
+
+static llvm::Error compile(StringRef cppPath, StringRef outPath,
+                           StringRef triple, StringRef cpu,
+                           ArrayRef<StringRef> kindFlags) {
+  SmallVector<std::string> flags = targetFlags(triple, cpu);
   // SIMDe's loop hints cannot always be honoured: not the user's concern.
   SmallVector<StringRef> args = {"-std=c++17", "-O2", "-fno-exceptions",
                                  "-fno-rtti", "-Wno-pass-failed"};
-  if (!triple.empty())
-    args.append({targetFlag, "-static", "-fuse-ld=lld"});
-  if (!cpu.empty())
-    args.push_back(cpuFlag);
-  args.append({"-o", exePath, cppPath});
+  args.append(flags.begin(), flags.end());
+  args.append(kindFlags.begin(), kindFlags.end());
+  args.append({"-o", outPath, cppPath});
   return runClang(cppPath, args);
+}
+
+llvm::Error compileProgram(StringRef cppPath, StringRef exePath,
+                           StringRef triple, StringRef cpu) {
+  if (triple.empty())
+    return compile(cppPath, exePath, triple, cpu, {});
+  // Hexagon: freestanding (the runner makes its own system calls).
+  if (triple.starts_with("hexagon"))
+    return compile(cppPath, exePath, triple, cpu,
+                   {"-static", "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
+  return compile(cppPath, exePath, triple, cpu, {"-static", "-fuse-ld=lld"});
 }
 
 llvm::Error compileLibrary(StringRef cppPath, StringRef soPath,
                            StringRef triple, StringRef cpu) {
-  std::string targetFlag = ("--target=" + triple).str(),
-              cpuFlag = ("-mcpu=" + cpu).str();
-  SmallVector<StringRef> args = {
-      "-std=c++17",      "-O2",       "-fPIC",           "-shared",
-      "-fno-exceptions", "-fno-rtti", "-Wno-pass-failed"};
+  if (triple.empty())
+    return compile(cppPath, soPath, triple, cpu, {"-fPIC", "-shared"});
+  return compile(
+      cppPath, soPath, triple, cpu,
+      {"-fPIC", "-shared", "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
+}
+
+llvm::Error compileObject(StringRef cppPath, StringRef outPath,
+                          StringRef triple, StringRef cpu, bool assembly) {
+  SmallVector<StringRef> kindFlags = {"-fPIC", assembly ? "-S" : "-c"};
   if (!triple.empty())
-    args.append({targetFlag, "-ffreestanding", "-nostdlib", "-fuse-ld=lld"});
-  if (!cpu.empty())
-    args.push_back(cpuFlag);
-  args.append({"-o", soPath, cppPath});
-  return runClang(cppPath, args);
+    kindFlags.push_back("-ffreestanding");
+  return compile(cppPath, outPath, triple, cpu, kindFlags);
 }
 
 llvm::Expected<std::unique_ptr<HostLibrary>>

@@ -43,10 +43,6 @@ std::optional<EmitKind> qcc::symbolizeEmitKind(llvm::StringRef name) {
       .Default(std::nullopt);
 }
 
-bool TargetInfo::canEmit(EmitKind kind) const {
-  return kind != EmitKind::Cpp || emitsCpp;
-}
-
 static constexpr llvm::StringLiteral kHexagonTriple =
     "hexagon-unknown-linux-musl";
 
@@ -54,17 +50,17 @@ static const TargetInfo kTargets[] = {
     {"host",
      "the machine qcc runs on: the NEON C++ through SIMDe when installed, else "
      "portable C++",
-     "", "", "", 128, true},
+     "", "", "", 128},
     {"aarch64", "ARM 64-bit CPU, NEON with dot product", "aarch64-linux-gnu",
-     "cortex-a76", "+neon,+dotprod", 128, true},
+     "cortex-a76", "+neon,+dotprod", 128},
     {"hexagon-v68", "Qualcomm Hexagon v68 DSP, HVX 128-byte", kHexagonTriple,
-     "hexagonv68", "+hvxv68,+hvx-length128b", 1024, false},
+     "hexagonv68", "+hvxv68,+hvx-length128b", 1024},
     {"hexagon-v69", "Qualcomm Hexagon v69 DSP, HVX 128-byte", kHexagonTriple,
-     "hexagonv69", "+hvxv69,+hvx-length128b", 1024, false},
+     "hexagonv69", "+hvxv69,+hvx-length128b", 1024},
     {"hexagon-v73", "Qualcomm Hexagon v73 DSP, HVX 128-byte", kHexagonTriple,
-     "hexagonv73", "+hvxv73,+hvx-length128b", 1024, false},
+     "hexagonv73", "+hvxv73,+hvx-length128b", 1024},
     {"hexagon-v75", "Qualcomm Hexagon v75 DSP, HVX 128-byte", kHexagonTriple,
-     "hexagonv75", "+hvxv75,+hvx-length128b", 1024, false},
+     "hexagonv75", "+hvxv75,+hvx-length128b", 1024},
 };
 
 llvm::ArrayRef<TargetInfo> qcc::getTargets() { return kTargets; }

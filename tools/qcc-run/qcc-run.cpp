@@ -67,9 +67,11 @@ cl::opt<std::string>
     targetName("target", cl::value_desc("name"), cl::init("interpreter"),
                cl::desc("Where the model runs: interpreter (qcc's reference "
                         "interpreter, the default), host (the library qcc "
-                        "generates, compiled for this machine) or aarch64 "
+                        "generates, compiled for this machine), aarch64 "
                         "(qcc's test executable under qemu-aarch64 -cpu "
-                        "cortex-a76); the last two need a quantized model"),
+                        "cortex-a76) or hexagon-v68|v69|v73|v75 (under "
+                        "qemu-hexagon -cpu v67); all but the first need a "
+                        "quantized model"),
                cl::cat(category));
 
 cl::opt<std::string> targetFeatures(
@@ -129,14 +131,17 @@ int writeOutputs(mlir::func::FuncOp main,
   return 0;
 }
 
-/// Runs the model's test executable for AArch64 under qemu-aarch64 on the
-/// whole batch of each input; the outputs it wrote.
+/// Runs the model's test executable for `target` (AArch64 or Hexagon) under
+/// qemu-user on the whole batch of each input; the outputs it wrote.
 Expected<std::vector<qcc::Tensor>> runUnderQemu(mlir::func::FuncOp main,
+                                                const qcc::TargetInfo *target,
                                                 ArrayRef<qcc::Tensor> args) {
-  const qcc::TargetInfo *target = qcc::lookupTarget("aarch64");
-  ErrorOr<std::string> qemu = sys::findProgramByName("qemu-aarch64");
+  bool hexagon = target->isHexagon();
+  std::string qemuName = hexagon ? "qemu-hexagon" : "qemu-aarch64";
+  ErrorOr<std::string> qemu = sys::findProgramByName(qemuName);
   if (!qemu)
-    return createStringError("cannot find qemu-aarch64 (Debian: qemu-user)");
+    return createStringError("cannot find " + qemuName +
+                             " (Debian: qemu-user)");
   SmallString<128> dir;
   if (std::error_code ec = sys::fs::createUniqueDirectory("qcc-run", dir))
     return createStringError("cannot create a temporary directory: " +
@@ -144,22 +149,24 @@ Expected<std::vector<qcc::Tensor>> runUnderQemu(mlir::func::FuncOp main,
   scope_exit cleanup([&] { sys::fs::remove_directories(dir); });
   std::string cpp = (dir + "/model.cpp").str(),
               exe = (dir + "/model.elf").str();
-  if (Error e = qcc::writeCppProgram(main, "model", modelPath, cpp))
+  if (Error e =
+          qcc::writeCppProgram(main, "model", modelPath, cpp, nullptr, hexagon))
     return std::move(e);
   Expected<std::string> cpu = qcc::cpuWithFeatures(*target, targetFeatures);
   if (!cpu)
     return cpu.takeError();
   if (Error e = qcc::compileProgram(cpp, exe, target->triple, *cpu))
     return std::move(e);
-  // A Cortex-A76 has no i8mm.
+  // A Cortex-A76 has no i8mm. QEMU 7.2 knows no Hexagon newer than v67:
+  // the code runs as long as it uses no later instruction (docs/Targets.md).
   bool i8mm = StringRef(targetFeatures).contains("+i8mm");
-  std::vector<std::string> argv = {*qemu,
-                                   "-cpu",
-                                   i8mm ? "max,sve=off" : target->cpu.str(),
-                                   "-L",
-                                   "/usr/" + target->triple.str(),
-                                   exe,
-                                   "--output-dir=" + (dir + "/out").str()};
+  std::vector<std::string> argv = {*qemu, "-cpu"};
+  if (hexagon)
+    argv.push_back("v67");
+  else
+    argv.insert(argv.end(), {i8mm ? "max,sve=off" : target->cpu.str(), "-L",
+                             "/usr/" + target->triple.str()});
+  argv.insert(argv.end(), {exe, "--output-dir=" + (dir + "/out").str()});
   for (auto [i, arg] : llvm::enumerate(args)) {
     std::string path = (dir + "/input_" + Twine(i) + ".npy").str();
     if (Error e = qcc::writeNpy(path, arg))
@@ -171,7 +178,7 @@ Expected<std::vector<qcc::Tensor>> runUnderQemu(mlir::func::FuncOp main,
   if (int status =
           sys::ExecuteAndWait(*qemu, refs, std::nullopt, {}, 0, 0, &error))
     return createStringError(
-        "the AArch64 executable failed under qemu (" +
+        "the " + target->name.str() + " executable failed under qemu (" +
         (error.empty() ? "exit " + std::to_string(status) : error) + ")");
   std::vector<qcc::Tensor> results;
   for (unsigned i = 0; i < main.getNumResults(); ++i) {
@@ -278,10 +285,14 @@ int main(int argc, char **argv) {
     args.push_back(given);
   }
 
-  if (targetName != "interpreter" && targetName != "host" &&
-      targetName != "aarch64")
-    return fail("unknown --target '" + targetName +
-                "' (expected interpreter, host or aarch64)");
+  const qcc::TargetInfo *emulated = nullptr;
+  if (targetName != "interpreter" && targetName != "host") {
+    emulated = qcc::lookupTarget(targetName);
+    if (!emulated)
+      return fail("unknown --target '" + targetName +
+                  "' (expected interpreter, host, aarch64 or hexagon-v68, "
+                  "-v69, -v73, -v75)");
+  }
   bool native = targetName == "host";
   if (targetName != "interpreter" && !dumpDir.empty())
     return fail("--dump-dir needs --target=interpreter");
@@ -290,8 +301,9 @@ int main(int argc, char **argv) {
   if (std::error_code ec = sys::fs::create_directories(outputDir))
     return fail("cannot create '" + outputDir + "': " + ec.message());
   std::vector<std::vector<qcc::Tensor>> outputs;
-  if (targetName == "aarch64") {
-    Expected<std::vector<qcc::Tensor>> results = runUnderQemu(main, args);
+  if (emulated) {
+    Expected<std::vector<qcc::Tensor>> results =
+        runUnderQemu(main, emulated, args);
     if (!results)
       return fail(toString(results.takeError()));
     for (qcc::Tensor &result : *results)

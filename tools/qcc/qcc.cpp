@@ -106,7 +106,8 @@ cl::opt<std::string>
 
 cl::list<std::string>
     inputShapes("input-shape", cl::value_desc("name:1x3x48x192"),
-                cl::desc("Fix the shape of a model input (repeatable)"),
+                cl::desc("Fix the shape of a model input (repeatable); a "
+                         "dynamic leading (batch) dimension is 1 otherwise"),
                 cl::cat(qccCategory));
 
 cl::OptionCategory quantCategory("quantization options");
@@ -304,18 +305,11 @@ std::string symbolPrefix() {
   return prefix;
 }
 
-/// Writes the C++ library of `main` (-emit=cpp) or compiles it into a
-/// shared object (-emit=so), with its header beside it, or a test
-/// executable (-emit=exe) for `target`.
+/// Writes the C++ library of `main` (-emit=cpp), or compiles it into
+/// assembly (-S), an object (-emit=obj) or a shared object (-emit=so), with
+/// its header beside a library, or into a test executable (-emit=exe).
 int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                 StringRef cpu, qcc::EmitKind emit) {
-  if (!target.emitsCpp ||
-      (emit != qcc::EmitKind::Cpp && emit != qcc::EmitKind::So &&
-       emit != qcc::EmitKind::Exe))
-    return fail("-emit=" + qcc::stringifyEmitKind(emit) +
-                " is not supported yet for target '" + target.name +
-                "' (this build of qcc can emit: mlir; cpp, so and exe for "
-                "host and aarch64)");
   // Quantized: some value (an argument, with --io=quantized) is.
   auto isQuantized = [](mlir::Type type) {
     auto shaped = dyn_cast<mlir::ShapedType>(type);
@@ -337,8 +331,9 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                 "' is not a C identifier (letters, digits, '_')");
   qcc::CppLibraryLayout layout;
   if (emit == qcc::EmitKind::Cpp) {
-    if (Error e = qcc::writeCppLibrary(main, prefix, inputFilename,
-                                       outputFilename, &layout))
+    if (Error e =
+            qcc::writeCppLibrary(main, prefix, inputFilename, outputFilename,
+                                 &layout, target.isHexagon()))
       return fail(toString(std::move(e)));
   } else {
     SmallString<128> cpp;
@@ -346,15 +341,21 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
       return fail("cannot create a temporary file: " + ec.message());
     FileRemover removeCpp(cpp);
     bool program = emit == qcc::EmitKind::Exe;
-    if (Error e = program ? qcc::writeCppProgram(main, prefix, inputFilename,
-                                                 cpp, &layout)
-                          : qcc::writeCppLibrary(main, prefix, inputFilename,
-                                                 cpp, &layout))
+    if (Error e = program
+                      ? qcc::writeCppProgram(main, prefix, inputFilename, cpp,
+                                             &layout, target.isHexagon())
+                      : qcc::writeCppLibrary(main, prefix, inputFilename, cpp,
+                                             &layout, target.isHexagon()))
       return fail(toString(std::move(e)));
-    if (Error e =
-            program
-                ? qcc::compileProgram(cpp, outputFilename, target.triple, cpu)
-                : qcc::compileLibrary(cpp, outputFilename, target.triple, cpu))
+    auto compile = [&] {
+      if (program)
+        return qcc::compileProgram(cpp, outputFilename, target.triple, cpu);
+      if (emit == qcc::EmitKind::So)
+        return qcc::compileLibrary(cpp, outputFilename, target.triple, cpu);
+      return qcc::compileObject(cpp, outputFilename, target.triple, cpu,
+                                emit == qcc::EmitKind::Asm);
+    };
+    if (Error e = compile())
       return fail(toString(std::move(e)));
   }
   // What the arena holds: the planned tensors against the least any
@@ -416,13 +417,10 @@ int main(int argc, char **argv) {
   if (!cpu)
     return fail(toString(cpu.takeError()));
   qcc::OnnxImportOptions importOptions;
+  importOptions.defaultBatch = 1;
   for (StringRef shape : inputShapes)
     if (failed(parseInputShape(shape, importOptions)))
       return 1;
-  if (!target->canEmit(*emit))
-    return fail("-emit=" + qcc::stringifyEmitKind(*emit) +
-                " is not available for target '" + target->name +
-                "' (its code is produced as assembly; use -S or -emit=obj)");
 
   if (!sys::fs::exists(inputFilename))
     return fail("cannot open input file '" + inputFilename +

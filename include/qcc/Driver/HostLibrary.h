@@ -20,16 +20,18 @@
 namespace qcc {
 
 /// Writes the C++ library of `func` (integer-only; planned here on a copy)
-/// to `cppPath`, symbols prefixed with `prefix`.
+/// to `cppPath`, symbols prefixed with `prefix`; with `hvx`, for Hexagon.
 llvm::Error writeCppLibrary(mlir::func::FuncOp func, llvm::StringRef prefix,
                             llvm::StringRef source, llvm::StringRef cppPath,
-                            CppLibraryLayout *layout = nullptr);
+                            CppLibraryLayout *layout = nullptr,
+                            bool hvx = false);
 
 /// Writes the source of a test executable for `func`: its C++ library and
 /// the runner (qcc-run's CLI, qemu-insncount region markers).
 llvm::Error writeCppProgram(mlir::func::FuncOp func, llvm::StringRef prefix,
                             llvm::StringRef source, llvm::StringRef cppPath,
-                            CppLibraryLayout *layout = nullptr);
+                            CppLibraryLayout *layout = nullptr,
+                            bool hvx = false);
 
 /// Compiles a test executable's source: for this machine with an empty
 /// `triple`, else statically linked for `triple` and `cpu` (the cross libc
@@ -45,6 +47,12 @@ llvm::Error compileProgram(llvm::StringRef cppPath, llvm::StringRef exePath,
 llvm::Error compileLibrary(llvm::StringRef cppPath, llvm::StringRef soPath,
                            llvm::StringRef triple = "",
                            llvm::StringRef cpu = "");
+
+/// Compiles generated C++ into position-independent assembly (`assembly`)
+/// or an object file, as compileLibrary would before linking.
+llvm::Error compileObject(llvm::StringRef cppPath, llvm::StringRef outPath,
+                          llvm::StringRef triple, llvm::StringRef cpu,
+                          bool assembly);
 
 /// A generated library loaded into this process: runs the model on tensors
 /// through its C entry point, with a 128-byte aligned arena.

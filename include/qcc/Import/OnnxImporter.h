@@ -26,6 +26,9 @@ struct OnnxImportOptions {
   /// replaced by its value; the others stay function arguments, and their
   /// dynamic dimensions take the value's shape.
   std::vector<Tensor> inputValues;
+  /// The size a dynamic leading (batch) dimension of an argument takes when
+  /// neither inputShapes nor inputValues fixes it; 0 keeps it dynamic.
+  int64_t defaultBatch = 0;
 };
 
 struct OnnxImport {

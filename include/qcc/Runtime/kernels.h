@@ -105,7 +105,7 @@ void requantize(const In *x, Out *y, int64_t outer, int64_t channels,
  * null) or requantizes it with its output channel's multiplier and shift
  * (a requantize fused into the contraction) and stores that. `left` and
  * `neg_right` are the shifts as NEON takes them: max(-shift, 0) and
- * min(-shift, 0). Arrays are padded to a multiple of 8 channels. */
+ * min(-shift, 0). Arrays are padded to a multiple of 32 channels. */
 struct Epilogue {
   const int32_t *multipliers, *shifts, *left, *neg_right;
   int32_t zy, qmin, qmax;
@@ -295,6 +295,25 @@ static inline int32_t binary_element(int32_t x, int32_t w,
   return requantize(combined, p.multiplier, p.out_shift, p.zy, p.qmin, p.qmax);
 }
 
+/* The coordinates of a shape's elements in C order, stepped one at a time
+ * (rank <= 8; no division: Hexagon has none). */
+struct Coordinates {
+  int64_t at[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  void next(int rank, const int64_t *shape) {
+    for (int d = rank - 1; d >= 0; --d) {
+      if (++at[d] < shape[d])
+        return;
+      at[d] = 0;
+    }
+  }
+  int64_t offset(int rank, const int64_t *strides) const {
+    int64_t sum = 0;
+    for (int d = 0; d < rank; ++d)
+      sum += at[d] * strides[d];
+    return sum;
+  }
+};
+
 /* y = a (op) b with numpy broadcasting: `shape` is the result's (rank <=
  * 8), the strides are in elements, 0 along broadcast dimensions. */
 template <typename A, typename B, typename Y>
@@ -304,16 +323,10 @@ void binary(const A *a, const B *b, Y *y, int rank, const int64_t *shape,
   int64_t total = 1;
   for (int d = 0; d < rank; ++d)
     total *= shape[d];
-  for (int64_t i = 0; i < total; ++i) {
-    int64_t rest = i, at_a = 0, at_b = 0;
-    for (int d = rank - 1; d >= 0; --d) {
-      int64_t coord = rest % shape[d];
-      rest /= shape[d];
-      at_a += coord * a_strides[d];
-      at_b += coord * b_strides[d];
-    }
-    y[i] = (Y)binary_element(a[at_a], b[at_b], p);
-  }
+  Coordinates c;
+  for (int64_t i = 0; i < total; ++i, c.next(rank, shape))
+    y[i] = (Y)binary_element(a[c.offset(rank, a_strides)],
+                             b[c.offset(rank, b_strides)], p);
 }
 
 /* The mean of each of `planes` planes of `size` values:
@@ -389,14 +402,9 @@ void transpose(const T *x, T *y, int rank, const int64_t *out_shape,
   int64_t total = 1;
   for (int d = 0; d < rank; ++d)
     total *= out_shape[d];
-  for (int64_t i = 0; i < total; ++i) {
-    int64_t rest = i, source = 0;
-    for (int d = rank - 1; d >= 0; --d) {
-      source += rest % out_shape[d] * strides[d];
-      rest /= out_shape[d];
-    }
-    y[i] = x[source];
-  }
+  Coordinates c;
+  for (int64_t i = 0; i < total; ++i, c.next(rank, out_shape))
+    y[i] = x[c.offset(rank, strides)];
 }
 
 /* Nearest-neighbour resize: output index i along dimension d reads input
@@ -412,12 +420,11 @@ void resize_nearest(const T *x, T *y, int rank, const int64_t *in_shape,
   }
   for (int d = rank - 1, stride = 1; d >= 0; stride *= in_shape[d], --d)
     in_strides[d] = stride;
-  for (int64_t i = 0; i < total; ++i) {
-    int64_t rest = i, source = 0;
-    for (int d = rank - 1; d >= 0; --d) {
-      source += indices[starts[d] + rest % out_shape[d]] * in_strides[d];
-      rest /= out_shape[d];
-    }
+  Coordinates c;
+  for (int64_t i = 0; i < total; ++i, c.next(rank, out_shape)) {
+    int64_t source = 0;
+    for (int d = 0; d < rank; ++d)
+      source += indices[starts[d] + c.at[d]] * in_strides[d];
     y[i] = x[source];
   }
 }

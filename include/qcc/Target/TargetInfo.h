@@ -41,11 +41,9 @@ struct TargetInfo {
   llvm::StringRef features;
   /// Width of one vector register in bits.
   unsigned vectorBits;
-  /// Whether the backend for this target goes through C++ source (-emit=cpp).
-  bool emitsCpp;
 
-  /// Whether `kind` makes sense for this target at all.
-  bool canEmit(EmitKind kind) const;
+  /// Whether the target is a Hexagon DSP (HVX kernels, no C library).
+  bool isHexagon() const { return triple.starts_with("hexagon"); }
 };
 
 /// Every target, in the order --help lists them.

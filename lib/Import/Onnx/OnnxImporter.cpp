@@ -476,6 +476,9 @@ LogicalResult OnnxImporter::bindGraphInputs(const onnx::GraphProto &graph,
       for (auto [d, size] : llvm::enumerate(shape))
         if (ShapedType::isDynamic(size))
           size = given->shape()[d];
+    } else if (options.defaultBatch > 0 && !shape.empty() &&
+               ShapedType::isDynamic(shape[0])) {
+      shape[0] = options.defaultBatch;
     }
     graphInputs[info.name()] = position++;
     auto type = RankedTensorType::get(shape, mlirTypeOf(*dtype, context));

@@ -17,6 +17,7 @@
 #include "qcc/Dialect/Qcc/IR/QccOps.h"
 #include "qcc/Dialect/Qcc/IR/QccShapes.h"
 #include "qcc/Interpreter/Interpreter.h"
+#include "qcc/Runtime/hvx.h"
 #include "qcc/Runtime/neon.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -36,6 +37,9 @@ namespace {
 
 const char kRuntimeSource[] =
 #include "RuntimeSource.inc"
+    ;
+const char kHexagonSupportSource[] =
+#include "HexagonSupportSource.inc"
     ;
 
 /// The library interface, shared by every generated library.
@@ -199,8 +203,13 @@ private:
   std::string scratch(int64_t bytes);
   std::optional<std::string> neonCall(Operation *op, Value out,
                                       StringRef outType, bool left);
+  std::optional<std::string> hvxCall(Operation *op, Value out,
+                                     StringRef outType, bool left);
   void emitCall(const std::optional<std::string> &neon,
-                const std::string &portable);
+                const std::string &portable,
+                const std::optional<std::string> &hvx = std::nullopt);
+  void emitVectorCall(StringRef guard, const std::optional<std::string> &vector,
+                      const std::string &portable);
   LogicalResult emitRequantize(RequantizeOp op);
   LogicalResult emitBinary(Operation *op);
   void emitInterfaceTables(raw_ostream &os);
@@ -329,23 +338,36 @@ std::string Emitter::epilogue(RequantizeOp rq, int64_t channels, bool &left) {
   }
   auto to = cast<quant::UniformQuantizedType>(elementOf(rq.getOutput()));
   return llvm::formatv("{{{0}, {1}, {2}, {3}, {4}, {5}, {6}}",
-                       staticArray("int32_t", padded(multipliers, 8)),
-                       staticArray("int32_t", padded(shifts, 8)),
-                       staticArray("int32_t", padded(lefts, 8)),
-                       staticArray("int32_t", padded(negRights, 8)),
+                       staticArray("int32_t", padded(multipliers, 32)),
+                       staticArray("int32_t", padded(shifts, 32)),
+                       staticArray("int32_t", padded(lefts, 32)),
+                       staticArray("int32_t", padded(negRights, 32)),
                        to.getZeroPoint(), to.getStorageTypeMin(),
                        to.getStorageTypeMax())
       .str();
 }
 
 /// Emits the call of a portable kernel, behind `#ifdef QCC_NEON` that of
-/// a NEON one if there is one.
+/// a NEON one if there is one, or in an HVX library behind `#ifdef
+/// QCC_HVX` that of an HVX one.
 void Emitter::emitCall(const std::optional<std::string> &neon,
-                       const std::string &portable) {
-  if (neon)
-    bodyOs << "#ifdef QCC_NEON\n" << *neon << "#else\n";
+                       const std::string &portable,
+                       const std::optional<std::string> &hvx) {
+  if (options.hvx)
+    emitVectorCall("QCC_HVX", hvx, portable);
+  else
+    emitVectorCall("QCC_NEON", neon, portable);
+}
+
+/// Emits the call of a portable kernel, behind `#ifdef <guard>` that of a
+/// vector one if there is one.
+void Emitter::emitVectorCall(StringRef guard,
+                             const std::optional<std::string> &vector,
+                             const std::string &portable) {
+  if (vector)
+    bodyOs << "#ifdef " << guard << "\n" << *vector << "#else\n";
   bodyOs << portable;
-  if (neon)
+  if (vector)
     bodyOs << "#endif\n";
 }
 
@@ -356,14 +378,16 @@ std::string Emitter::scratch(int64_t bytes) {
   return "scratch";
 }
 
-/// The NEON kernel call of an int8 conv2d (groups 1 or depthwise), fully
-/// connected layer or matmul by a constant matrix with int8 or int4
-/// weights, after defining its packed weights and a bias with the input's
-/// zero point folded in (neon.h); none for other contractions.
-std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
-                                             StringRef outType, bool left) {
+/// The weights of an int8 contraction by a constant matrix of int8 or int4
+/// weights, as [outputs][depth] (a matmul's right side [depth, outputs]
+/// transposed), and its bias (zeros without one).
+struct DenseWeights {
+  int64_t outputs, depth;
+  SmallVector<int64_t> w, bias;
+};
+
+std::optional<DenseWeights> denseWeights(Operation *op) {
   Value x = op->getOperand(0);
-  auto conv = dyn_cast<Conv2DOp>(op);
   bool isMatMul = isa<MatMulOp>(op);
   auto weights = op->getOperand(1).getDefiningOp<ConstantOp>();
   Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
@@ -378,6 +402,45 @@ std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
       wType.getStorageTypeIntegralWidth() > 8 || !xt || xt->first != "int8_t" ||
       (isMatMul && shapeOf(op->getOperand(1)).size() != 2))
     return std::nullopt;
+  DenseWeights d;
+  ArrayRef<int64_t> wShape = shapeOf(op->getOperand(1));
+  d.outputs = isMatMul ? wShape[1] : wShape[0];
+  d.depth = elementsOf(op->getOperand(1)) / d.outputs;
+  SmallVector<int64_t> values = constantValues(op->getOperand(1));
+  d.w = values;
+  if (isMatMul)
+    for (auto [i, v] : llvm::enumerate(values))
+      d.w[i % d.outputs * d.depth + i / d.outputs] = v;
+  d.bias.assign(d.outputs, 0);
+  if (bias)
+    d.bias = constantValues(bias);
+  return d;
+}
+
+/// bias[o] - offset * sum_k w[o, k], modulo 2^32 as the accumulation.
+SmallVector<int64_t> foldedBias(const DenseWeights &d, int64_t offset) {
+  SmallVector<int64_t> folded(d.bias);
+  for (int64_t o = 0; o < d.outputs; ++o) {
+    int64_t sum = 0;
+    for (int64_t k = 0; k < d.depth; ++k)
+      sum += d.w[o * d.depth + k];
+    folded[o] =
+        static_cast<int32_t>(static_cast<uint32_t>(folded[o] - offset * sum));
+  }
+  return folded;
+}
+
+/// The NEON kernel call of an int8 conv2d (groups 1 or depthwise), fully
+/// connected layer or matmul by a constant matrix with int8 or int4
+/// weights, after defining its packed weights and a bias with the input's
+/// zero point folded in (neon.h); none for other contractions.
+std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
+                                             StringRef outType, bool left) {
+  Value x = op->getOperand(0);
+  auto conv = dyn_cast<Conv2DOp>(op);
+  std::optional<DenseWeights> d = denseWeights(op);
+  if (!d)
+    return std::nullopt;
   qcc_rt::Conv2DShape g = {};
   bool depthwise = false;
   if (conv) {
@@ -388,28 +451,10 @@ std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
     if (g.groups != 1 && !depthwise)
       return std::nullopt;
   }
-  // Weights as [outputs, depth]: a matmul's right side [depth, outputs]
-  // transposed.
-  ArrayRef<int64_t> wShape = shapeOf(op->getOperand(1));
-  int64_t outputs = isMatMul ? wShape[1] : wShape[0];
-  int64_t depth = elementsOf(op->getOperand(1)) / outputs;
-  SmallVector<int64_t> values = constantValues(op->getOperand(1)), w(values);
-  if (isMatMul)
-    for (auto [i, v] : llvm::enumerate(values))
-      w[i % outputs * depth + i / outputs] = v;
-  // b - zx * sum w, modulo 2^32 as the accumulation.
+  int64_t outputs = d->outputs, depth = d->depth;
+  ArrayRef<int64_t> w = d->w;
   int64_t zx = zeroPointOf(x);
-  SmallVector<int64_t> biasValues(outputs, 0);
-  if (bias)
-    biasValues = constantValues(bias);
-  for (int64_t o = 0; o < outputs; ++o) {
-    int64_t sum = 0;
-    for (int64_t k = 0; k < depth; ++k)
-      sum += w[o * depth + k];
-    biasValues[o] =
-        static_cast<int32_t>(static_cast<uint32_t>(biasValues[o] - zx * sum));
-  }
-  std::string biasName = staticArray("int32_t", padded(biasValues, 8));
+  std::string biasName = staticArray("int32_t", padded(foldedBias(*d, zx), 8));
   auto kernel = [&](StringRef name) {
     return llvm::formatv("qcc_rt::neon::{0}<{1}, {2}>", name, outType,
                          left ? "true" : "false")
@@ -491,6 +536,78 @@ std::optional<std::string> Emitter::neonCall(Operation *op, Value out,
       .str();
 }
 
+/// The HVX kernel call of an int8 conv2d with groups 1, fully connected
+/// layer or matmul by a constant matrix with int8 or int4 weights, after
+/// defining its packed weights and folded bias (hvx.h); none for other
+/// contractions.
+std::optional<std::string> Emitter::hvxCall(Operation *op, Value out,
+                                            StringRef outType, bool left) {
+  Value x = op->getOperand(0);
+  std::optional<DenseWeights> d = denseWeights(op);
+  if (!d)
+    return std::nullopt;
+  int64_t outputs = d->outputs, depth = d->depth, zx = zeroPointOf(x);
+  int64_t kp = llvm::alignTo(depth, 4);
+  auto kernel = [&](StringRef name) {
+    return llvm::formatv("qcc_rt::hvx::{0}<{1}, {2}>", name, outType,
+                         left ? "true" : "false")
+        .str();
+  };
+  if (isa<Conv2DOp>(op)) {
+    // Lanes are output positions: the input offset by 128 to unsigned, the
+    // weights [features][kp] signed.
+    qcc_rt::Conv2DShape g = convolutionShape(op);
+    if (g.groups > 1 && g.groups == g.channels && g.groups == g.features &&
+        outType == "int8_t" && qcc_rt::hvx_depthwise_supported(g)) {
+      // Each kernel row in chunks of 4 taps.
+      int64_t chunks = (g.kernel_w + 3) / 4;
+      SmallVector<int64_t> packed(g.channels * g.kernel_h * chunks * 4, 0);
+      for (int64_t c = 0; c < g.channels; ++c)
+        for (int64_t kh = 0; kh < g.kernel_h; ++kh)
+          for (int64_t kw = 0; kw < g.kernel_w; ++kw)
+            packed[((c * g.kernel_h + kh) * chunks + kw / 4) * 4 + kw % 4] =
+                d->w[(c * g.kernel_h + kh) * g.kernel_w + kw];
+      return llvm::formatv("    qcc_rt::hvx::depthwise<{0}>({1}, {2}, {3}, "
+                           "{4}, {5}, shape, epilogue, {6});\n",
+                           left ? "true" : "false", exprs[x], zx,
+                           staticArray("int8_t", packed),
+                           staticArray("int32_t", foldedBias(*d, zx + 128)),
+                           exprs[out],
+                           scratch(qcc_rt::hvx_depthwise_scratch(g)))
+          .str();
+    }
+    if (g.groups != 1)
+      return std::nullopt;
+    SmallVector<int64_t> packed(outputs * kp, 0);
+    for (int64_t o = 0; o < outputs; ++o)
+      for (int64_t k = 0; k < depth; ++k)
+        packed[o * kp + k] = d->w[o * depth + k];
+    return llvm::formatv("    {0}({1}, {2}, {3}, {4}, {5}, shape, epilogue, "
+                         "{6});\n",
+                         kernel("conv2d"), exprs[x], zx,
+                         staticArray("int8_t", packed),
+                         staticArray("int32_t", foldedBias(*d, zx + 128)),
+                         exprs[out], scratch(qcc_rt::hvx_conv2d_scratch(g)))
+        .str();
+  }
+  // Lanes are output channels: the weights offset by 128 to unsigned,
+  // [outputs / 32][kp / 4][32][4] (padding 0: no product).
+  int64_t steps = kp / 4, rows = elementsOf(x) / depth;
+  SmallVector<int64_t> packed(llvm::alignTo(outputs, 32) * kp, 0);
+  for (int64_t o = 0; o < outputs; ++o)
+    for (int64_t k = 0; k < depth; ++k)
+      packed[(o / 32 * steps + k / 4) * 128 + o % 32 * 4 + k % 4] =
+          d->w[o * depth + k] + 128;
+  return llvm::formatv("    {0}({1}, {2}, {3}, {4}, {5}, {6}, {7}, "
+                       "epilogue, {8});\n",
+                       kernel("matmul"), exprs[x],
+                       staticArray("uint8_t", packed),
+                       staticArray("int32_t", padded(foldedBias(*d, zx), 32)),
+                       exprs[out], rows, outputs, depth,
+                       scratch(qcc_rt::hvx_matmul_scratch(rows, depth)))
+      .str();
+}
+
 LogicalResult Emitter::emitContraction(Operation *op) {
   Value x = op->getOperand(0), w = op->getOperand(1);
   Value bias = op->getNumOperands() > 2 ? op->getOperand(2) : Value();
@@ -556,7 +673,10 @@ LogicalResult Emitter::emitContraction(Operation *op) {
                              *xt, *wt, *outT, exprs[x], zeroPointOf(x),
                              exprs[w], exprs[out],
                              shapeProduct(lhs.drop_back()), rhs[1], rhs[0]);
-  emitCall(neonCall(op, out, *outT, left), portable);
+  if (options.hvx)
+    emitCall(std::nullopt, portable, hvxCall(op, out, *outT, left));
+  else
+    emitCall(neonCall(op, out, *outT, left), portable);
   bodyOs << "  }\n";
   return success();
 }
@@ -638,17 +758,22 @@ LogicalResult Emitter::emitBinary(Operation *op) {
                           q.mul, q.subtract, q.shift, q.a_multiplier, q.a_shift,
                           q.b_multiplier, q.b_shift, q.multiplier, q.out_shift,
                           q.za, q.zb, q.zy, q.qmin, q.qmax);
-  // int8 operands of the result's shape: NEON.
-  std::optional<std::string> neon;
+  // int8 operands of the result's shape: NEON or HVX.
+  std::optional<std::string> neon, hvx;
   if (*at == "int8_t" && *bt == "int8_t" && *yt == "int8_t" &&
-      shapeOf(a) == shape && shapeOf(b) == shape)
-    neon = llvm::formatv("    qcc_rt::neon::binary({0}, {1}, {2}, {3}, "
-                         "params);\n",
-                         exprs[a], exprs[b], exprs[y], elementsOf(y));
-  emitCall(neon, llvm::formatv("    qcc_rt::binary<{0}, {1}, {2}>({3}, {4}, "
-                               "{5}, {6}, {7}, {8}, {9}, params);\n",
-                               *at, *bt, *yt, exprs[a], exprs[b], exprs[y],
-                               shape.size(), shapeArray, aStrides, bStrides));
+      shapeOf(a) == shape && shapeOf(b) == shape) {
+    std::string args =
+        llvm::formatv("({0}, {1}, {2}, {3}, params);\n", exprs[a], exprs[b],
+                      exprs[y], elementsOf(y));
+    neon = "    qcc_rt::neon::binary" + args;
+    hvx = "    qcc_rt::hvx::binary" + args;
+  }
+  emitCall(neon,
+           llvm::formatv("    qcc_rt::binary<{0}, {1}, {2}>({3}, {4}, "
+                         "{5}, {6}, {7}, {8}, {9}, params);\n",
+                         *at, *bt, *yt, exprs[a], exprs[b], exprs[y],
+                         shape.size(), shapeArray, aStrides, bStrides),
+           hvx);
   bodyOs << "  }\n";
   return success();
 }
@@ -686,10 +811,20 @@ LogicalResult Emitter::emitOp(Operation *op) {
                       exprs[q.getInput()], exprs[result], elementsOf(result),
                       floatLiteral(qType.getScale()), qType.getZeroPoint(),
                       qType.getStorageTypeMin(), qType.getStorageTypeMax());
-    std::optional<std::string> neon;
+    std::optional<std::string> neon, hvx;
     if (*type == "int8_t")
       neon = "  qcc_rt::neon::quantize" + args;
-    emitCall(neon, ("  qcc_rt::quantize<" + *type + ">").str() + args);
+    // With the reciprocal of the scale, rounded to float.
+    if (qType.getStorageTypeIntegralWidth() <= 16)
+      hvx = llvm::formatv("  qcc_rt::hvx::quantize<{0}>({1}, {2}, {3}, {4}, "
+                          "{5}, {6}, {7}, {8});\n",
+                          *type, exprs[q.getInput()], exprs[result],
+                          elementsOf(result), floatLiteral(qType.getScale()),
+                          floatLiteral(1.0f / float(qType.getScale())),
+                          qType.getZeroPoint(), qType.getStorageTypeMin(),
+                          qType.getStorageTypeMax())
+                .str();
+    emitCall(neon, ("  qcc_rt::quantize<" + *type + ">").str() + args, hvx);
     return success();
   }
   if (auto dq = dyn_cast<DequantizeOp>(op)) {
@@ -863,9 +998,14 @@ LogicalResult Emitter::emitOp(Operation *op) {
       isa<quant::UniformQuantizedType>(elementOf(op->getOperand(0))) &&
       op->getOperand(0).getType() == result.getType()) {
     auto [lo, hi] = quantizedClampBounds(op);
-    bodyOs << llvm::formatv("  qcc_rt::clamp<{0}>({1}, {2}, {3}, {4}, {5});\n",
-                            *type, exprs[op->getOperand(0)], exprs[result],
-                            elementsOf(result), lo, hi);
+    std::string args =
+        llvm::formatv("({0}, {1}, {2}, {3}, {4});\n", exprs[op->getOperand(0)],
+                      exprs[result], elementsOf(result), lo, hi);
+    std::optional<std::string> hvx;
+    if (*type == "int8_t")
+      hvx = "  qcc_rt::hvx::clamp" + args;
+    emitCall(std::nullopt, ("  qcc_rt::clamp<" + *type + ">").str() + args,
+             hvx);
     return success();
   }
   return op->emitOpError("the C++ backend does not support this op yet"),
@@ -956,7 +1096,12 @@ LogicalResult Emitter::emit(raw_ostream &os, CppLibraryLayout &layout) {
         "#elif defined(__has_include)\n"
         "#if __has_include(<simde/arm/neon.h>)\n"
         "#define SIMDE_ENABLE_NATIVE_ALIASES\n"
-        "#include <simde/arm/neon.h>\n#define QCC_NEON 1\n#endif\n#endif\n\n"
+        "#include <simde/arm/neon.h>\n#define QCC_NEON 1\n#endif\n#endif\n"
+        "#if defined(__HVX__) && __HVX_LENGTH__ == 128\n"
+        "#include <hexagon_types.h>\n#include <hexagon_protos.h>\n#include "
+        "<hvx_hexagon_protos.h>\n"
+        "#define QCC_HVX 1\n#endif\n\n"
+     << kHexagonSupportSource << "\n"
      << "namespace {\n"
      << kRuntimeSource << "\n"
      << data;

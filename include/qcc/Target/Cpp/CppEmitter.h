@@ -22,6 +22,9 @@ struct CppEmitterOptions {
   std::string prefix = "model";
   /// What the banner names as the source (the model file).
   std::string source;
+  /// Whether the vector kernels are HVX's (hvx.h, for Hexagon) rather than
+  /// NEON's (neon.h, for AArch64 and, through SIMDe, the host).
+  bool hvx = false;
 };
 
 /// The arena of a generated library: the planned buffers (`qcc.arena_size`,
