@@ -44,6 +44,11 @@ config.substitutions.append(("%shared", config.qcc_shared_dir))
 if shutil.which("qemu-aarch64") and os.path.isdir("/usr/aarch64-linux-gnu"):
     config.available_features.add("qemu-aarch64")
 
+# The Hexagon test executables are static and freestanding: qemu-hexagon
+# alone runs them; tests that need it say `REQUIRES: qemu-hexagon`.
+if shutil.which("qemu-hexagon"):
+    config.available_features.add("qemu-hexagon")
+
 # Debian's Python, which has numpy (the first python3 on PATH may not).
 config.substitutions.append(("%python", "/usr/bin/python3"))
 

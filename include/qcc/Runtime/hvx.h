@@ -102,9 +102,18 @@ static inline int64_t hvx_depthwise_scratch(const Conv2DShape &s) {
   return s.stride_h * s.stride_w * hvx_depthwise_plane_bytes(s) +
          hvx_depthwise_output_bytes(s);
 }
+/* hvx::conv_planes (groups 1, through the phase planes of every input
+ * channel; 4 output planes at a time). */
+static inline int64_t hvx_conv_planes_scratch(const Conv2DShape &s) {
+  return s.channels * s.stride_h * s.stride_w * hvx_depthwise_plane_bytes(s) +
+         4 * hvx_depthwise_output_bytes(s);
+}
 
 #ifdef QCC_HVX
 namespace hvx {
+
+/* Sizes, indices and strides are int: Hexagon's 32-bit registers (int64_t
+ * arithmetic takes register pairs and library calls). */
 
 typedef HVX_Vector Vec;
 
@@ -162,7 +171,7 @@ struct Requant {
 };
 
 /* Bytes i.. of row, the part past n (< 128 bytes) read as 0. */
-static inline Vec load_row(const int8_t *row, int64_t i, int64_t n) {
+static inline Vec load_row(const int8_t *row, int i, int n) {
   if (i + 128 <= n)
     return *(const HVX_UVector *)(row + i);
   union {
@@ -170,13 +179,42 @@ static inline Vec load_row(const int8_t *row, int64_t i, int64_t n) {
     int8_t b[128];
   } tail;
   tail.v = Q6_V_vzero();
-  for (int64_t k = i; k < n; ++k)
+  for (int k = i; k < n; ++k)
     tail.b[k - i] = row[k];
   return tail.v;
 }
 
+/* 128 sums (4 vectors, in order) requantized to int8 with one multiplier
+ * and a right shift in [0, 15], in order: the rounding shift and the
+ * saturation to int16 in one vasr:rnd:sat (saturated values clamp as the
+ * exact ones would), then zy added saturating, bytes packed saturating and
+ * clamped. */
+struct ByteRequant {
+  Vec multiplier, zy, qmin, qmax;
+  int32_t shift;
+
+  ByteRequant(int32_t m, int32_t right, const Epilogue &e)
+      : multiplier(splat(m)), zy(Q6_Vh_vsplat_R(e.zy)),
+        qmin(Q6_Vb_vsplat_R(e.qmin)), qmax(Q6_Vb_vsplat_R(e.qmax)),
+        shift(right) {}
+  static bool applies(int32_t right) { return right >= 0 && right <= 15; }
+
+  Vec apply(const Vec (&acc)[4]) const {
+    Vec high[4];
+    for (int j = 0; j < 4; ++j)
+      high[j] = Q6_Vw_vmpyoacc_VwVwVh_s1_rnd_sat_shift(
+          Q6_Vw_vmpye_VwVuh(acc[j], multiplier), acc[j], multiplier);
+    /* vasr interleaves its two inputs' lanes; vdeal puts them back. */
+    Vec h01 = Q6_Vh_vdeal_Vh(Q6_Vh_vasr_VwVwR_rnd_sat(high[1], high[0], shift));
+    Vec h23 = Q6_Vh_vdeal_Vh(Q6_Vh_vasr_VwVwR_rnd_sat(high[3], high[2], shift));
+    Vec b = Q6_Vb_vpack_VhVh_sat(Q6_Vh_vadd_VhVh_sat(h23, zy),
+                                 Q6_Vh_vadd_VhVh_sat(h01, zy));
+    return Q6_Vb_vmin_VbVb(Q6_Vb_vmax_VbVb(b, qmin), qmax);
+  }
+};
+
 /* Stores the first n bytes of v at p (any alignment). */
-static inline void store_bytes(void *p, Vec v, int64_t n) {
+static inline void store_bytes(void *p, Vec v, int n) {
   if (n >= 128) {
     *(HVX_UVector *)p = v;
     return;
@@ -187,7 +225,7 @@ static inline void store_bytes(void *p, Vec v, int64_t n) {
   } tmp;
   tmp.v = v;
   uint8_t *to = (uint8_t *)p;
-  for (int64_t i = 0; i < n; ++i)
+  for (int i = 0; i < n; ++i)
     to[i] = tmp.b[i];
 }
 
@@ -195,7 +233,7 @@ static inline void store_bytes(void *p, Vec v, int64_t n) {
  * narrowed to Out (the values fit: they are requantized, or Out is
  * int32_t). */
 template <typename Out, int N>
-static inline void store_lanes(Out *y, const Vec *v, int64_t n) {
+static inline void store_lanes(Out *y, const Vec *v, int n) {
   Vec zero = Q6_V_vzero();
   Vec a[4] = {v[0], N > 1 ? v[1] : zero, N > 2 ? v[2] : zero,
               N > 3 ? v[3] : zero};
@@ -215,10 +253,9 @@ static inline void store_lanes(Out *y, const Vec *v, int64_t n) {
 /* Sums of an R-row x (32 * N)-output block of a matrix product:
  * acc[r][j] += w[j] . x[r] over `steps` steps of 4. */
 template <int R, int N>
-static inline void dot_block(Vec (&acc)[R][N], const uint8_t *x,
-                             int64_t x_stride, const Vec *w, int64_t w_stride,
-                             int64_t steps) {
-  for (int64_t s = 0; s < steps; ++s) {
+static inline void dot_block(Vec (&acc)[R][N], const uint8_t *x, int x_stride,
+                             const Vec *w, int w_stride, int steps) {
+  for (int s = 0; s < steps; ++s) {
     Vec wv[N];
     for (int j = 0; j < N; ++j)
       wv[j] = w[j * w_stride + s];
@@ -235,10 +272,10 @@ static inline void dot_block(Vec (&acc)[R][N], const uint8_t *x,
  * with -zx * sum w folded in, padded like the epilogue's arrays to a
  * multiple of 32 outputs). */
 template <typename Out, bool Left, int R, int N>
-static inline void
-matmul_block(const uint8_t *x, int64_t x_stride, const int32_t *row_sums,
-             const Vec *w, int64_t steps, const int32_t *bias, Out *y,
-             int64_t outputs, int64_t o0, const Epilogue &e) {
+static inline void matmul_block(const uint8_t *x, int x_stride,
+                                const int32_t *row_sums, const Vec *w,
+                                int steps, const int32_t *bias, Out *y,
+                                int outputs, int o0, const Epilogue &e) {
   Vec acc[R][N];
   for (int j = 0; j < N; ++j) {
     Vec b = *(const HVX_UVector *)(bias + o0 + 32 * j);
@@ -246,7 +283,7 @@ matmul_block(const uint8_t *x, int64_t x_stride, const int32_t *row_sums,
       acc[r][j] = Q6_Vw_vadd_VwVw(b, splat(-128 * row_sums[r]));
   }
   dot_block<R, N>(acc, x, x_stride, w + o0 / 32 * steps, steps, steps);
-  int64_t n = outputs - o0 < 32 * N ? outputs - o0 : 32 * N;
+  int n = outputs - o0 < 32 * N ? outputs - o0 : 32 * N;
   if (e.multipliers) {
     for (int j = 0; j < N; ++j) {
       Requant q(*(const HVX_UVector *)(e.multipliers + o0 + 32 * j),
@@ -260,11 +297,11 @@ matmul_block(const uint8_t *x, int64_t x_stride, const int32_t *row_sums,
 }
 
 template <typename Out, bool Left, int R>
-static inline void matmul_rows(const uint8_t *x, int64_t x_stride,
-                               const int32_t *row_sums, const Vec *w,
-                               int64_t steps, const int32_t *bias, Out *y,
-                               int64_t outputs, const Epilogue &e) {
-  int64_t o0 = 0;
+static inline void matmul_rows(const uint8_t *x, int x_stride,
+                               const int32_t *row_sums, const Vec *w, int steps,
+                               const int32_t *bias, Out *y, int outputs,
+                               const Epilogue &e) {
+  int o0 = 0;
   for (; o0 + 128 <= outputs; o0 += 128)
     matmul_block<Out, Left, R, 4>(x, x_stride, row_sums, w, steps, bias, y,
                                   outputs, o0, e);
@@ -276,10 +313,10 @@ static inline void matmul_rows(const uint8_t *x, int64_t x_stride,
 /* The sum of n int8 values: the sum of x + 128 (x ^ 0x80, unsigned), four
  * at a time per lane by vrmpy, less 128 n (the bytes past n read as 0, so
  * x + 128 as 128). */
-static inline int32_t sum(const int8_t *x, int64_t n) {
+static inline int32_t sum(const int8_t *x, int n) {
   const Vec flip = splat((int32_t)0x80808080);
   Vec acc = Q6_V_vzero();
-  int64_t i = 0;
+  int i = 0;
   for (; i < n; i += 128)
     acc = Q6_Vw_vrmpyacc_VwVubRb(acc, Q6_V_vxor_VV(load_row(x, i, n), flip),
                                  0x01010101);
@@ -290,22 +327,22 @@ static inline int32_t sum(const int8_t *x, int64_t n) {
 
 template <typename Out, bool Left>
 void matmul(const int8_t *x, const uint8_t *w, const int32_t *bias, Out *y,
-            int64_t rows, int64_t outputs, int64_t depth, const Epilogue &e,
+            int rows, int outputs, int depth, const Epilogue &e,
             int8_t *scratch) {
-  int64_t kp = hvx_align(depth, 4), steps = kp / 4;
+  int kp = hvx_align(depth, 4), steps = kp / 4;
   const uint8_t *rows_at = (const uint8_t *)x;
   int32_t *row_sums = (int32_t *)scratch;
   if (kp != depth || (uintptr_t)x % 4) {
     uint8_t *copy = (uint8_t *)scratch + hvx_align(rows * 4, 128);
-    for (int64_t r = 0; r < rows; ++r)
-      for (int64_t k = 0; k < kp; ++k)
+    for (int r = 0; r < rows; ++r)
+      for (int k = 0; k < kp; ++k)
         copy[r * kp + k] = k < depth ? (uint8_t)x[r * depth + k] : 0;
     rows_at = copy;
   }
-  for (int64_t r = 0; r < rows; ++r)
+  for (int r = 0; r < rows; ++r)
     row_sums[r] = sum(x + r * depth, depth);
   const Vec *wv = (const Vec *)w;
-  int64_t r = 0;
+  int r = 0;
   for (; r + 4 <= rows; r += 4)
     matmul_rows<Out, Left, 4>(rows_at + r * kp, kp, row_sums + r, wv, steps,
                               bias, y + r * outputs, outputs, e);
@@ -329,9 +366,9 @@ static inline void shuffle4(Vec r0, Vec r1, Vec r2, Vec r3, Vec *out) {
 /* u = x ^ 0x80 of 4 rows of n bytes interleaved: out[4 i + j] = rows[j][i]
  * (out, 128-byte aligned, takes 4 * n rounded up to 512 bytes). */
 static inline void interleave4(const int8_t *const rows[4], uint8_t *out,
-                               int64_t n) {
+                               int n) {
   Vec flip = splat((int32_t)0x80808080);
-  for (int64_t i = 0; i < n; i += 128) {
+  for (int i = 0; i < n; i += 128) {
     Vec r0 = Q6_V_vxor_VV(load_row(rows[0], i, n), flip);
     Vec r1 = Q6_V_vxor_VV(load_row(rows[1], i, n), flip);
     Vec r2 = Q6_V_vxor_VV(load_row(rows[2], i, n), flip);
@@ -343,10 +380,9 @@ static inline void interleave4(const int8_t *const rows[4], uint8_t *out,
 /* Sums of 4 features x (32 * N) positions: acc[f][j] += x[j] . w[f] over
  * `steps` steps of 4 taps; x packed [steps][x_stride][4]. */
 template <int F, int N>
-static inline void conv_block(Vec (&acc)[F][N], const uint8_t *x,
-                              int64_t x_stride, const int8_t *w,
-                              int64_t w_stride, int64_t steps) {
-  for (int64_t s = 0; s < steps; ++s) {
+static inline void conv_block(Vec (&acc)[F][N], const uint8_t *x, int x_stride,
+                              const int8_t *w, int w_stride, int steps) {
+  for (int s = 0; s < steps; ++s) {
     Vec xv[N];
     for (int j = 0; j < N; ++j)
       xv[j] = *(const Vec *)(x + (s * x_stride + 32 * j) * 4);
@@ -361,10 +397,18 @@ static inline void conv_block(Vec (&acc)[F][N], const uint8_t *x,
 /* Requantizes and stores an F x (32 * N) block of sums (features f0..,
  * positions p0.. of planes of `plane` values). */
 template <typename Out, bool Left, int F, int N>
-static inline void conv_store(Vec (&acc)[F][N], Out *y, int64_t plane,
-                              int64_t f0, int64_t p0, const Epilogue &e) {
-  int64_t n = plane - p0 < 32 * N ? plane - p0 : 32 * N;
+static inline void conv_store(Vec (&acc)[F][N], Out *y, int plane, int f0,
+                              int p0, const Epilogue &e) {
+  int n = plane - p0 < 32 * N ? plane - p0 : 32 * N;
   for (int f = 0; f < F; ++f) {
+    int32_t shift = e.multipliers ? e.shifts[f0 + f] : -1;
+    if (sizeof(Out) == 1 && N == 4 && ByteRequant::applies(shift)) {
+      const ByteRequant q(e.multipliers[f0 + f], shift, e);
+      Vec four[4] = {acc[f][0], acc[f][N > 1 ? 1 : 0], acc[f][N > 2 ? 2 : 0],
+                     acc[f][N > 3 ? 3 : 0]};
+      store_bytes(y + (f0 + f) * plane + p0, q.apply(four), n);
+      continue;
+    }
     if (e.multipliers) {
       Requant q(splat(e.multipliers[f0 + f]), splat(e.shifts[f0 + f]), e);
       for (int j = 0; j < N; ++j)
@@ -375,10 +419,9 @@ static inline void conv_store(Vec (&acc)[F][N], Out *y, int64_t plane,
 }
 
 template <typename Out, bool Left, int F, int N>
-static inline void conv_tile(const uint8_t *x, int64_t x_stride,
-                             const int8_t *w, int64_t kp, const int32_t *bias,
-                             Out *y, int64_t plane, int64_t f0, int64_t p0,
-                             const Epilogue &e) {
+static inline void conv_tile(const uint8_t *x, int x_stride, const int8_t *w,
+                             int kp, const int32_t *bias, Out *y, int plane,
+                             int f0, int p0, const Epilogue &e) {
   Vec acc[F][N];
   for (int f = 0; f < F; ++f)
     for (int j = 0; j < N; ++j)
@@ -389,11 +432,11 @@ static inline void conv_tile(const uint8_t *x, int64_t x_stride,
 
 /* Every feature of a block of 32 * N positions. */
 template <typename Out, bool Left, int N>
-static inline void
-conv_features(const uint8_t *x, int64_t x_stride, const int8_t *w, int64_t kp,
-              const int32_t *bias, Out *y, int64_t plane, int64_t features,
-              int64_t p0, const Epilogue &e) {
-  int64_t f = 0;
+static inline void conv_features(const uint8_t *x, int x_stride,
+                                 const int8_t *w, int kp, const int32_t *bias,
+                                 Out *y, int plane, int features, int p0,
+                                 const Epilogue &e) {
+  int f = 0;
   for (; f + 4 <= features; f += 4)
     conv_tile<Out, Left, 4, N>(x, x_stride, w, kp, bias, y, plane, f, p0, e);
   for (; f < features; ++f)
@@ -406,18 +449,18 @@ conv_features(const uint8_t *x, int64_t x_stride, const int8_t *w, int64_t kp,
 template <typename Out, bool Left>
 void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
             Out *y, const Conv2DShape &s, const Epilogue &e, int8_t *scratch) {
-  int64_t in_plane = s.height * s.width, plane = s.out_h * s.out_w;
-  int64_t taps = s.channels * s.kernel_h * s.kernel_w;
-  int64_t kp = hvx_align(taps, 4);
+  int in_plane = s.height * s.width, plane = s.out_h * s.out_w;
+  int taps = s.channels * s.kernel_h * s.kernel_w;
+  int kp = hvx_align(taps, 4);
   uint8_t *packed = (uint8_t *)scratch;
   uint8_t pad = (uint8_t)(zx + 128);
-  for (int64_t n = 0; n < s.batch; ++n) {
+  for (int n = 0; n < s.batch; ++n) {
     const int8_t *xn = x + n * s.channels * in_plane;
     Out *yn = y + n * s.features * plane;
     if (conv_is_flat(s)) {
       /* The whole input packed once: [channels / 4][stride][4]. */
-      int64_t stride = hvx_conv_flat_stride(s);
-      for (int64_t c = 0; c < kp; c += 4) {
+      int stride = hvx_conv_flat_stride(s);
+      for (int c = 0; c < kp; c += 4) {
         const int8_t *rows[4];
         for (int j = 0; j < 4; ++j)
           rows[j] = xn + (c + j < taps ? c + j : c) * in_plane;
@@ -425,7 +468,7 @@ void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
         interleave4(rows, to, in_plane);
         /* Padded channels: their weights are 0. */
       }
-      int64_t p0 = 0;
+      int p0 = 0;
       for (; p0 + 128 <= plane; p0 += 128)
         conv_features<Out, Left, 4>(packed + 4 * p0, stride, w, kp, bias, yn,
                                     plane, s.features, p0, e);
@@ -474,16 +517,20 @@ void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
 
 /* Bytes i.. of row (n bytes): a plain load when the vector ends before
  * `end` (the end of the tensor), else those before n and zeros. */
-static inline Vec load_within(const int8_t *row, int64_t i, int64_t n,
-                              const int8_t *end) {
-  if (row + i + 128 <= end)
-    return *(const HVX_UVector *)(row + i);
+__attribute__((noinline)) static Vec load_tail(const int8_t *row, int i,
+                                               int n) {
   return load_row(row, i, n);
+}
+static inline Vec load_within(const int8_t *row, int i, int n,
+                              const int8_t *end) {
+  if (__builtin_expect(row + i + 128 <= end, 1))
+    return *(const HVX_UVector *)(row + i);
+  return load_tail(row, i, n);
 }
 
 /* Stores v at p, its bytes from n on replaced by `fill` (128-byte vector
  * store: what follows p + n up to p + 128 is overwritten). */
-static inline void store_filled(uint8_t *p, Vec v, int64_t n, Vec fill) {
+static inline void store_filled(uint8_t *p, Vec v, int n, Vec fill) {
   *(HVX_UVector *)p = n >= 128 ? v : Q6_V_vmux_QVV(Q6_Q_vsetq2_R(n), v, fill);
 }
 
@@ -496,6 +543,36 @@ build_planes(const int8_t *xc, uint8_t *planes, int planes_bytes,
   const Vec flip = Q6_Vb_vsplat_R(0x80);
   for (int i = 0; i < planes_bytes; i += 128)
     *(Vec *)(planes + i) = pad;
+  /* Rows of one vector (stride 1) or two (stride 2, dealt): the masks of
+   * their bytes once. */
+  if (st == 1 && width <= 128) {
+    const HVX_VectorPred keep = Q6_Q_vsetq2_R(width);
+    uint8_t *dst = planes + pad_top * pw + pl;
+    for (int r = 0; r < height; ++r, dst += pw) {
+      Vec v = Q6_V_vxor_VV(load_within(xc + r * width, 0, width, x_end), flip);
+      *(HVX_UVector *)dst = Q6_V_vmux_QVV(keep, v, pad);
+    }
+    return;
+  }
+  if (st == 2 && width > 1 && width <= 256) {
+    const HVX_VectorPred keep_even = Q6_Q_vsetq2_R((width + 1) / 2),
+                         keep_odd = Q6_Q_vsetq2_R(width / 2);
+    for (int r = 0; r < height; ++r) {
+      int row = r + pad_top;
+      uint8_t *dst = planes + (row & 1) * 2 * plane_bytes + (row >> 1) * pw;
+      const int8_t *src = xc + r * width;
+      Vec lo = Q6_V_vxor_VV(load_within(src, 0, width, x_end), flip);
+      Vec hi = width > 128
+                   ? Q6_V_vxor_VV(load_within(src, 128, width, x_end), flip)
+                   : lo;
+      HVX_VectorPair dealt = Q6_W_vdeal_VVR(hi, lo, -1);
+      *(HVX_UVector *)(dst + pl % 2 * plane_bytes + pl / 2) =
+          Q6_V_vmux_QVV(keep_even, Q6_V_lo_W(dealt), pad);
+      *(HVX_UVector *)(dst + (1 - pl % 2) * plane_bytes + (pl + 1) / 2) =
+          Q6_V_vmux_QVV(keep_odd, Q6_V_hi_W(dealt), pad);
+    }
+    return;
+  }
   for (int r = 0; r < height; ++r) {
     /* st is 1 or 2: no division (Hexagon has none). */
     int row = r + pad_top, shift = st - 1;
@@ -528,6 +605,17 @@ build_planes(const int8_t *xc, uint8_t *planes, int planes_bytes,
 __attribute__((noinline)) static void compact(const uint8_t *out, int pw,
                                               int8_t *y, int out_h, int out_w,
                                               int8_t *y_end) {
+  if (out_w <= 128) {
+    for (int oh = 0; oh < out_h; ++oh) {
+      Vec v = *(const HVX_UVector *)(out + oh * pw);
+      int8_t *to = y + oh * out_w;
+      if (__builtin_expect(to + 128 <= y_end, 1))
+        *(HVX_UVector *)to = v;
+      else
+        store_bytes(to, v, out_w);
+    }
+    return;
+  }
   for (int oh = 0; oh < out_h; ++oh)
     for (int i = 0; i < out_w; i += 128) {
       Vec v = *(const HVX_UVector *)(out + oh * pw + i);
@@ -585,6 +673,8 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
     /* The outputs in rows of pw, 128 at a time. */
     const int32_t *wc = (const int32_t *)(w + ch * pieces * 4);
     const Requant q(splat(e.multipliers[ch]), splat(e.shifts[ch]), e);
+    const ByteRequant fast(e.multipliers[ch], e.shifts[ch], e);
+    const bool use_fast = ByteRequant::applies(e.shifts[ch]);
     const Vec b = splat(bias[ch]);
     for (int p0 = 0; p0 < rows_out; p0 += 128) {
       Vec acc[4] = {b, b, b, b};
@@ -598,6 +688,10 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
         for (int j = 0; j < 4; ++j)
           acc[j] = Q6_Vw_vrmpyacc_VwVubRb(acc[j], window[j], wc[k]);
       }
+      if (use_fast) {
+        *(Vec *)(out + p0) = fast.apply(acc);
+        continue;
+      }
       for (int j = 0; j < 4; ++j)
         acc[j] = q.template apply<Left>(acc[j]);
       Vec h0 = Q6_Vh_vpacke_VwVw(acc[1], acc[0]),
@@ -605,6 +699,93 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
       *(Vec *)(out + p0) = Q6_Vb_vpacke_VhVh(h1, h0);
     }
     compact(out, pw, y + nc * out_plane, out_h, out_w, y_end);
+  }
+}
+
+/* A convolution with groups 1 and stride 1 or 2 through the phase planes
+ * of every input channel (as depthwise does one): weights
+ * [features][channels][kernel_h][chunks][4], bias with -(zx + 128) * sum w
+ * folded in; 4 output planes by 128 positions at a time, each chunk of
+ * taps interleaved once for the 4. int8 results. */
+template <bool Left>
+void conv_planes(const int8_t *x, int32_t zx, const int8_t *w,
+                 const int32_t *bias, int8_t *y, const Conv2DShape &s,
+                 const Epilogue &e, int8_t *scratch) {
+  const int st = (int)s.stride_h, pw = (int)hvx_depthwise_phase_width(s);
+  const int plane_bytes = (int)hvx_depthwise_plane_bytes(s);
+  const int out_bytes = (int)hvx_depthwise_output_bytes(s);
+  const int height = (int)s.height, width = (int)s.width;
+  const int out_h = (int)s.out_h, out_w = (int)s.out_w;
+  const int kernel_h = (int)s.kernel_h, kernel_w = (int)s.kernel_w;
+  const int channels = (int)s.channels, features = (int)s.features;
+  const int chunks = (kernel_w + 3) / 4, pieces = kernel_h * chunks;
+  const int in_plane = height * width, out_plane = out_h * out_w;
+  const int planes_bytes = st * st * plane_bytes, rows_out = out_h * pw;
+  const int weights = channels * pieces; /* words per feature */
+  uint8_t *planes = (uint8_t *)scratch;
+  uint8_t *out = planes + channels * planes_bytes;
+  const int8_t *x_end = x + s.batch * channels * in_plane;
+  int8_t *y_end = y + s.batch * features * out_plane;
+  const Vec pad = Q6_Vb_vsplat_R(zx + 128);
+  const uint8_t *taps[64]; /* relative to a channel's planes */
+  for (int kh = 0; kh < kernel_h; ++kh)
+    for (int t = 0; t < chunks * 4; ++t) {
+      int kw = t < kernel_w ? t : 0;
+      int r = kh * (int)s.dilation_h, c = kw * (int)s.dilation_w;
+      taps[(kh * chunks + t / 4) * 4 + t % 4] =
+          planes + (r % st * st + c % st) * plane_bytes + r / st * pw + c / st;
+    }
+  for (int n = 0; n < (int)s.batch; ++n) {
+    for (int c = 0; c < channels; ++c)
+      build_planes(x + (n * channels + c) * in_plane, planes + c * planes_bytes,
+                   planes_bytes, plane_bytes, pw, st, height, width,
+                   (int)s.pad_top, (int)s.pad_left, x_end, pad);
+    for (int f0 = 0; f0 < features; f0 += 4) {
+      const int nf = features - f0 < 4 ? features - f0 : 4;
+      for (int p0 = 0; p0 < rows_out; p0 += 128) {
+        Vec acc[4][4];
+        for (int f = 0; f < 4; ++f) {
+          Vec b = splat(bias[f0 + (f < nf ? f : 0)]);
+          for (int j = 0; j < 4; ++j)
+            acc[f][j] = b;
+        }
+        for (int c = 0; c < channels; ++c) {
+          const int offset = c * planes_bytes + p0;
+          for (int k = 0; k < pieces; ++k) {
+            const uint8_t *const *t = taps + 4 * k;
+            Vec window[4];
+            shuffle4(*(const HVX_UVector *)(t[0] + offset),
+                     *(const HVX_UVector *)(t[1] + offset),
+                     *(const HVX_UVector *)(t[2] + offset),
+                     *(const HVX_UVector *)(t[3] + offset), window);
+            for (int f = 0; f < 4; ++f) {
+              int32_t wf =
+                  ((const int32_t *)
+                       w)[(f0 + (f < nf ? f : 0)) * weights + c * pieces + k];
+              for (int j = 0; j < 4; ++j)
+                acc[f][j] = Q6_Vw_vrmpyacc_VwVubRb(acc[f][j], window[j], wf);
+            }
+          }
+        }
+        for (int f = 0; f < nf; ++f) {
+          if (ByteRequant::applies(e.shifts[f0 + f])) {
+            const ByteRequant q(e.multipliers[f0 + f], e.shifts[f0 + f], e);
+            *(Vec *)(out + f * out_bytes + p0) = q.apply(acc[f]);
+            continue;
+          }
+          const Requant q(splat(e.multipliers[f0 + f]), splat(e.shifts[f0 + f]),
+                          e);
+          for (int j = 0; j < 4; ++j)
+            acc[f][j] = q.template apply<Left>(acc[f][j]);
+          Vec h0 = Q6_Vh_vpacke_VwVw(acc[f][1], acc[f][0]),
+              h1 = Q6_Vh_vpacke_VwVw(acc[f][3], acc[f][2]);
+          *(Vec *)(out + f * out_bytes + p0) = Q6_Vb_vpacke_VhVh(h1, h0);
+        }
+      }
+      for (int f = 0; f < nf; ++f)
+        compact(out + f * out_bytes, pw,
+                y + (n * features + f0 + f) * out_plane, out_h, out_w, y_end);
+    }
   }
 }
 
@@ -626,10 +807,10 @@ static inline Vec narrow(const Vec (&w)[4]) {
 
 /* add or sub (BinaryParams) of two int8 operands of the same shape; mul
  * element by element. */
-static inline void binary(const int8_t *a, const int8_t *b, int8_t *y,
-                          int64_t n, const BinaryParams &p) {
+static inline void binary(const int8_t *a, const int8_t *b, int8_t *y, int n,
+                          const BinaryParams &p) {
   if (p.mul) {
-    for (int64_t i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i)
       y[i] = (int8_t)binary_element(a[i], b[i], p);
     return;
   }
@@ -638,7 +819,7 @@ static inline void binary(const int8_t *a, const int8_t *b, int8_t *y,
   const Requant sy(splat(p.multiplier), splat(p.out_shift), p.zy, p.qmin,
                    p.qmax);
   const Vec za = splat(p.za), zb = splat(p.zb), shift = splat(p.shift);
-  for (int64_t i = 0; i < n; i += 128) {
+  for (int i = 0; i < n; i += 128) {
     Vec x[4], w[4], r[4];
     widen(load_row(a, i, n), x);
     widen(load_row(b, i, n), w);
@@ -655,10 +836,10 @@ static inline void binary(const int8_t *a, const int8_t *b, int8_t *y,
 }
 
 /* clamp of int8 values. */
-static inline void clamp(const int8_t *x, int8_t *y, int64_t n, int32_t lo,
+static inline void clamp(const int8_t *x, int8_t *y, int n, int32_t lo,
                          int32_t hi) {
   const Vec vlo = Q6_Vb_vsplat_R(lo), vhi = Q6_Vb_vsplat_R(hi);
-  for (int64_t i = 0; i < n; i += 128)
+  for (int i = 0; i < n; i += 128)
     store_bytes(y + i,
                 Q6_Vb_vmin_VbVb(Q6_Vb_vmax_VbVb(load_row(x, i, n), vlo), vhi),
                 n - i);
@@ -672,7 +853,7 @@ static inline void clamp(const int8_t *x, int8_t *y, int64_t n, int32_t lo,
  * half to even; NaN becomes 0 (then clamped). No branches: four independent
  * chains at a time for the packets to interleave. */
 template <typename T>
-void quantize(const float *x, T *q, int64_t n, float scale, float inverse,
+void quantize(const float *x, T *q, int n, float scale, float inverse,
               int32_t zp, int32_t qmin, int32_t qmax) {
   const float limit = 16777216.0f * scale;
   auto one = [&](float v) {
@@ -688,7 +869,7 @@ void quantize(const float *x, T *q, int64_t n, float scale, float inverse,
     int32_t r = (Q6_R_convert_sf2w_R(q1) + zp) & keep;
     return (T)Q6_R_min_RR(Q6_R_max_RR(r, qmin), qmax);
   };
-  int64_t i = 0;
+  int i = 0;
   for (; i + 4 <= n; i += 4) {
     T a = one(x[i]), b = one(x[i + 1]), c = one(x[i + 2]), d = one(x[i + 3]);
     q[i] = a;

@@ -578,6 +578,29 @@ std::optional<std::string> Emitter::hvxCall(Operation *op, Value out,
     }
     if (g.groups != 1)
       return std::nullopt;
+    if (!qcc_rt::conv_is_flat(g) && outType == "int8_t" &&
+        qcc_rt::hvx_depthwise_supported(g)) {
+      // Through the phase planes: each kernel row in chunks of 4 taps.
+      int64_t chunks = (g.kernel_w + 3) / 4;
+      int64_t pieces = g.channels * g.kernel_h * chunks;
+      SmallVector<int64_t> packed(outputs * pieces * 4, 0);
+      for (int64_t o = 0; o < outputs; ++o)
+        for (int64_t c = 0; c < g.channels; ++c)
+          for (int64_t kh = 0; kh < g.kernel_h; ++kh)
+            for (int64_t kw = 0; kw < g.kernel_w; ++kw)
+              packed[((o * g.channels + c) * g.kernel_h + kh) * chunks * 4 +
+                     kw] =
+                  d->w[((o * g.channels + c) * g.kernel_h + kh) * g.kernel_w +
+                       kw];
+      return llvm::formatv("    qcc_rt::hvx::conv_planes<{0}>({1}, {2}, {3}, "
+                           "{4}, {5}, shape, epilogue, {6});\n",
+                           left ? "true" : "false", exprs[x], zx,
+                           staticArray("int8_t", packed),
+                           staticArray("int32_t", foldedBias(*d, zx + 128)),
+                           exprs[out],
+                           scratch(qcc_rt::hvx_conv_planes_scratch(g)))
+          .str();
+    }
     SmallVector<int64_t> packed(outputs * kp, 0);
     for (int64_t o = 0; o < outputs; ++o)
       for (int64_t k = 0; k < depth; ++k)
