@@ -141,7 +141,7 @@ struct FixedPoint {
   }
 
   /* Left: some shift may be negative (a saturating left shift). */
-  template <bool Left> Vec apply(Vec acc) const {
+  template <bool Left> [[gnu::always_inline]] Vec apply(Vec acc) const {
     if (Left)
       acc = saturating_shift_left(acc, left);
     Vec high = Q6_Vw_vmpyoacc_VwVwVh_s1_rnd_sat_shift(
@@ -164,7 +164,7 @@ struct Requant {
   Requant(Vec m, Vec shift, const Epilogue &e)
       : Requant(m, shift, e.zy, e.qmin, e.qmax) {}
 
-  template <bool Left> Vec apply(Vec acc) const {
+  template <bool Left> [[gnu::always_inline]] Vec apply(Vec acc) const {
     Vec value = Q6_Vw_vadd_VwVw(scale.template apply<Left>(acc), zy);
     return Q6_Vw_vmin_VwVw(Q6_Vw_vmax_VwVw(value, qmin), qmax);
   }
@@ -199,8 +199,9 @@ struct ByteRequant {
         shift(right) {}
   static bool applies(int32_t right) { return right >= 0 && right <= 15; }
 
-  Vec apply(const Vec (&acc)[4]) const {
+  [[gnu::always_inline]] Vec apply(const Vec (&acc)[4]) const {
     Vec high[4];
+#pragma unroll
     for (int j = 0; j < 4; ++j)
       high[j] = Q6_Vw_vmpyoacc_VwVwVh_s1_rnd_sat_shift(
           Q6_Vw_vmpye_VwVuh(acc[j], multiplier), acc[j], multiplier);
@@ -214,7 +215,7 @@ struct ByteRequant {
 };
 
 /* Stores the first n bytes of v at p (any alignment). */
-static inline void store_bytes(void *p, Vec v, int n) {
+[[gnu::always_inline]] static inline void store_bytes(void *p, Vec v, int n) {
   if (n >= 128) {
     *(HVX_UVector *)p = v;
     return;
@@ -233,7 +234,8 @@ static inline void store_bytes(void *p, Vec v, int n) {
  * narrowed to Out (the values fit: they are requantized, or Out is
  * int32_t). */
 template <typename Out, int N>
-static inline void store_lanes(Out *y, const Vec *v, int n) {
+[[gnu::always_inline]] static inline void store_lanes(Out *y, const Vec *v,
+                                                      int n) {
   Vec zero = Q6_V_vzero();
   Vec a[4] = {v[0], N > 1 ? v[1] : zero, N > 2 ? v[2] : zero,
               N > 3 ? v[3] : zero};
@@ -253,14 +255,18 @@ static inline void store_lanes(Out *y, const Vec *v, int n) {
 /* Sums of an R-row x (32 * N)-output block of a matrix product:
  * acc[r][j] += w[j] . x[r] over `steps` steps of 4. */
 template <int R, int N>
-static inline void dot_block(Vec (&acc)[R][N], const uint8_t *x, int x_stride,
-                             const Vec *w, int w_stride, int steps) {
+[[gnu::always_inline]] static inline void
+dot_block(Vec (&acc)[R][N], const uint8_t *x, int x_stride, const Vec *w,
+          int w_stride, int steps) {
   for (int s = 0; s < steps; ++s) {
     Vec wv[N];
+#pragma unroll
     for (int j = 0; j < N; ++j)
       wv[j] = w[j * w_stride + s];
+#pragma unroll
     for (int r = 0; r < R; ++r) {
       int32_t xr = *(const int32_t *)(x + r * x_stride + 4 * s);
+#pragma unroll
       for (int j = 0; j < N; ++j)
         acc[r][j] = Q6_Vw_vrmpyacc_VwVubRb(acc[r][j], wv[j], xr);
     }
@@ -272,26 +278,31 @@ static inline void dot_block(Vec (&acc)[R][N], const uint8_t *x, int x_stride,
  * with -zx * sum w folded in, padded like the epilogue's arrays to a
  * multiple of 32 outputs). */
 template <typename Out, bool Left, int R, int N>
-static inline void matmul_block(const uint8_t *x, int x_stride,
-                                const int32_t *row_sums, const Vec *w,
-                                int steps, const int32_t *bias, Out *y,
-                                int outputs, int o0, const Epilogue &e) {
+[[gnu::always_inline]] static inline void
+matmul_block(const uint8_t *x, int x_stride, const int32_t *row_sums,
+             const Vec *w, int steps, const int32_t *bias, Out *y, int outputs,
+             int o0, const Epilogue &e) {
   Vec acc[R][N];
+#pragma unroll
   for (int j = 0; j < N; ++j) {
     Vec b = *(const HVX_UVector *)(bias + o0 + 32 * j);
+#pragma unroll
     for (int r = 0; r < R; ++r)
       acc[r][j] = Q6_Vw_vadd_VwVw(b, splat(-128 * row_sums[r]));
   }
   dot_block<R, N>(acc, x, x_stride, w + o0 / 32 * steps, steps, steps);
   int n = outputs - o0 < 32 * N ? outputs - o0 : 32 * N;
   if (e.multipliers) {
+#pragma unroll
     for (int j = 0; j < N; ++j) {
       Requant q(*(const HVX_UVector *)(e.multipliers + o0 + 32 * j),
                 *(const HVX_UVector *)(e.shifts + o0 + 32 * j), e);
+#pragma unroll
       for (int r = 0; r < R; ++r)
         acc[r][j] = q.template apply<Left>(acc[r][j]);
     }
   }
+#pragma unroll
   for (int r = 0; r < R; ++r)
     store_lanes<Out, N>(y + r * outputs + o0, acc[r], n);
 }
@@ -380,14 +391,18 @@ static inline void interleave4(const int8_t *const rows[4], uint8_t *out,
 /* Sums of 4 features x (32 * N) positions: acc[f][j] += x[j] . w[f] over
  * `steps` steps of 4 taps; x packed [steps][x_stride][4]. */
 template <int F, int N>
-static inline void conv_block(Vec (&acc)[F][N], const uint8_t *x, int x_stride,
-                              const int8_t *w, int w_stride, int steps) {
+[[gnu::always_inline]] static inline void
+conv_block(Vec (&acc)[F][N], const uint8_t *x, int x_stride, const int8_t *w,
+           int w_stride, int steps) {
   for (int s = 0; s < steps; ++s) {
     Vec xv[N];
+#pragma unroll
     for (int j = 0; j < N; ++j)
       xv[j] = *(const Vec *)(x + (s * x_stride + 32 * j) * 4);
+#pragma unroll
     for (int f = 0; f < F; ++f) {
       int32_t wf = *(const int32_t *)(w + f * w_stride + 4 * s);
+#pragma unroll
       for (int j = 0; j < N; ++j)
         acc[f][j] = Q6_Vw_vrmpyacc_VwVubRb(acc[f][j], xv[j], wf);
     }
@@ -397,20 +412,33 @@ static inline void conv_block(Vec (&acc)[F][N], const uint8_t *x, int x_stride,
 /* Requantizes and stores an F x (32 * N) block of sums (features f0..,
  * positions p0.. of planes of `plane` values). */
 template <typename Out, bool Left, int F, int N>
-static inline void conv_store(Vec (&acc)[F][N], Out *y, int plane, int f0,
-                              int p0, const Epilogue &e) {
+[[gnu::always_inline]] static inline void conv_store(Vec (&acc)[F][N], Out *y,
+                                                     int plane, int f0, int p0,
+                                                     const Epilogue &e) {
   int n = plane - p0 < 32 * N ? plane - p0 : 32 * N;
-  for (int f = 0; f < F; ++f) {
-    int32_t shift = e.multipliers ? e.shifts[f0 + f] : -1;
-    if (sizeof(Out) == 1 && N == 4 && ByteRequant::applies(shift)) {
-      const ByteRequant q(e.multipliers[f0 + f], shift, e);
-      Vec four[4] = {acc[f][0], acc[f][N > 1 ? 1 : 0], acc[f][N > 2 ? 2 : 0],
-                     acc[f][N > 3 ? 3 : 0]};
-      store_bytes(y + (f0 + f) * plane + p0, q.apply(four), n);
-      continue;
+  if constexpr (sizeof(Out) == 1 && N == 4) {
+    /* All F through ByteRequant, in one block the scheduler interleaves. */
+    bool bytes = e.multipliers != nullptr;
+#pragma unroll
+    for (int f = 0; f < F; ++f)
+      bytes = bytes && ByteRequant::applies(e.shifts[f0 + f]);
+    if (bytes) {
+      Vec out[F];
+#pragma unroll
+      for (int f = 0; f < F; ++f)
+        out[f] = ByteRequant(e.multipliers[f0 + f], e.shifts[f0 + f], e)
+                     .apply(acc[f]);
+#pragma unroll
+      for (int f = 0; f < F; ++f)
+        store_bytes(y + (f0 + f) * plane + p0, out[f], n);
+      return;
     }
+  }
+#pragma unroll
+  for (int f = 0; f < F; ++f) {
     if (e.multipliers) {
       Requant q(splat(e.multipliers[f0 + f]), splat(e.shifts[f0 + f]), e);
+#pragma unroll
       for (int j = 0; j < N; ++j)
         acc[f][j] = q.template apply<Left>(acc[f][j]);
     }
@@ -419,11 +447,14 @@ static inline void conv_store(Vec (&acc)[F][N], Out *y, int plane, int f0,
 }
 
 template <typename Out, bool Left, int F, int N>
-static inline void conv_tile(const uint8_t *x, int x_stride, const int8_t *w,
-                             int kp, const int32_t *bias, Out *y, int plane,
-                             int f0, int p0, const Epilogue &e) {
+[[gnu::always_inline]] static inline void
+conv_tile(const uint8_t *x, int x_stride, const int8_t *w, int kp,
+          const int32_t *bias, Out *y, int plane, int f0, int p0,
+          const Epilogue &e) {
   Vec acc[F][N];
+#pragma unroll
   for (int f = 0; f < F; ++f)
+#pragma unroll
     for (int j = 0; j < N; ++j)
       acc[f][j] = splat(bias[f0 + f]);
   conv_block<F, N>(acc, x, x_stride, w + f0 * kp, kp, kp / 4);
@@ -462,6 +493,7 @@ void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
       int stride = hvx_conv_flat_stride(s);
       for (int c = 0; c < kp; c += 4) {
         const int8_t *rows[4];
+#pragma unroll
         for (int j = 0; j < 4; ++j)
           rows[j] = xn + (c + j < taps ? c + j : c) * in_plane;
         uint8_t *to = packed + c * stride;
@@ -545,13 +577,20 @@ build_planes(const int8_t *xc, uint8_t *planes, int planes_bytes,
     *(Vec *)(planes + i) = pad;
   /* Rows of one vector (stride 1) or two (stride 2, dealt): the masks of
    * their bytes once. */
+  /* Rows whose vector load stays inside the tensor (the last may not). */
+  int safe = height;
+  while (safe > 0 && xc + (safe - 1) * width + 256 > x_end)
+    --safe;
   if (st == 1 && width <= 128) {
     const HVX_VectorPred keep = Q6_Q_vsetq2_R(width);
     uint8_t *dst = planes + pad_top * pw + pl;
-    for (int r = 0; r < height; ++r, dst += pw) {
-      Vec v = Q6_V_vxor_VV(load_within(xc + r * width, 0, width, x_end), flip);
-      *(HVX_UVector *)dst = Q6_V_vmux_QVV(keep, v, pad);
-    }
+    const int8_t *src = xc;
+    for (int r = 0; r < safe; ++r, dst += pw, src += width)
+      *(HVX_UVector *)dst = Q6_V_vmux_QVV(
+          keep, Q6_V_vxor_VV(*(const HVX_UVector *)src, flip), pad);
+    for (int r = safe; r < height; ++r, dst += pw, src += width)
+      *(HVX_UVector *)dst =
+          Q6_V_vmux_QVV(keep, Q6_V_vxor_VV(load_row(src, 0, width), flip), pad);
     return;
   }
   if (st == 2 && width > 1 && width <= 256) {
@@ -606,14 +645,15 @@ __attribute__((noinline)) static void compact(const uint8_t *out, int pw,
                                               int8_t *y, int out_h, int out_w,
                                               int8_t *y_end) {
   if (out_w <= 128) {
-    for (int oh = 0; oh < out_h; ++oh) {
-      Vec v = *(const HVX_UVector *)(out + oh * pw);
-      int8_t *to = y + oh * out_w;
-      if (__builtin_expect(to + 128 <= y_end, 1))
-        *(HVX_UVector *)to = v;
-      else
-        store_bytes(to, v, out_w);
-    }
+    int safe = out_h;
+    while (safe > 0 && y + (safe - 1) * out_w + 128 > y_end)
+      --safe;
+    const uint8_t *from = out;
+    int8_t *to = y;
+    for (int oh = 0; oh < safe; ++oh, from += pw, to += out_w)
+      *(HVX_UVector *)to = *(const HVX_UVector *)from;
+    for (int oh = safe; oh < out_h; ++oh, from += pw, to += out_w)
+      store_bytes(to, *(const HVX_UVector *)from, out_w);
     return;
   }
   for (int oh = 0; oh < out_h; ++oh)
@@ -685,6 +725,7 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
                  *(const HVX_UVector *)(t[1] + p0),
                  *(const HVX_UVector *)(t[2] + p0),
                  *(const HVX_UVector *)(t[3] + p0), window);
+#pragma unroll
         for (int j = 0; j < 4; ++j)
           acc[j] = Q6_Vw_vrmpyacc_VwVubRb(acc[j], window[j], wc[k]);
       }
@@ -692,6 +733,7 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
         *(Vec *)(out + p0) = fast.apply(acc);
         continue;
       }
+#pragma unroll
       for (int j = 0; j < 4; ++j)
         acc[j] = q.template apply<Left>(acc[j]);
       Vec h0 = Q6_Vh_vpacke_VwVw(acc[1], acc[0]),
@@ -744,8 +786,10 @@ void conv_planes(const int8_t *x, int32_t zx, const int8_t *w,
       const int nf = features - f0 < 4 ? features - f0 : 4;
       for (int p0 = 0; p0 < rows_out; p0 += 128) {
         Vec acc[4][4];
+#pragma unroll
         for (int f = 0; f < 4; ++f) {
           Vec b = splat(bias[f0 + (f < nf ? f : 0)]);
+#pragma unroll
           for (int j = 0; j < 4; ++j)
             acc[f][j] = b;
         }
@@ -758,10 +802,12 @@ void conv_planes(const int8_t *x, int32_t zx, const int8_t *w,
                      *(const HVX_UVector *)(t[1] + offset),
                      *(const HVX_UVector *)(t[2] + offset),
                      *(const HVX_UVector *)(t[3] + offset), window);
+#pragma unroll
             for (int f = 0; f < 4; ++f) {
               int32_t wf =
                   ((const int32_t *)
                        w)[(f0 + (f < nf ? f : 0)) * weights + c * pieces + k];
+#pragma unroll
               for (int j = 0; j < 4; ++j)
                 acc[f][j] = Q6_Vw_vrmpyacc_VwVubRb(acc[f][j], window[j], wf);
             }
@@ -775,6 +821,7 @@ void conv_planes(const int8_t *x, int32_t zx, const int8_t *w,
           }
           const Requant q(splat(e.multipliers[f0 + f]), splat(e.shifts[f0 + f]),
                           e);
+#pragma unroll
           for (int j = 0; j < 4; ++j)
             acc[f][j] = q.template apply<Left>(acc[f][j]);
           Vec h0 = Q6_Vh_vpacke_VwVw(acc[f][1], acc[f][0]),
@@ -823,6 +870,7 @@ static inline void binary(const int8_t *a, const int8_t *b, int8_t *y, int n,
     Vec x[4], w[4], r[4];
     widen(load_row(a, i, n), x);
     widen(load_row(b, i, n), w);
+#pragma unroll
     for (int j = 0; j < 4; ++j) {
       Vec rx = sa.apply<true>(
           saturating_shift_left(Q6_Vw_vsub_VwVw(x[j], za), shift));
@@ -855,17 +903,23 @@ static inline void clamp(const int8_t *x, int8_t *y, int n, int32_t lo,
 template <typename T>
 void quantize(const float *x, T *q, int n, float scale, float inverse,
               int32_t zp, int32_t qmin, int32_t qmax) {
-  const float limit = 16777216.0f * scale;
+  union Bits {
+    float f;
+    int32_t i;
+  };
+  const int32_t limit = Bits{16777216.0f * scale}.i;
   auto one = [&](float v) {
-    float bounded = Q6_R_sfmin_RR(Q6_R_sfmax_RR(v, -limit), limit);
-    float q0 = bounded * inverse;
-    float q1 = __builtin_fmaf(__builtin_fmaf(-q0, scale, bounded), inverse, q0);
+    /* Bounded by comparing magnitudes as integers (the float unit is the
+     * busier one). */
+    int32_t bits = Bits{v}.i, magnitude = bits & INT32_MAX;
+    Bits bounded;
+    bounded.i = Q6_R_mux_pRR(Q6_p_cmp_gt_RR(magnitude, limit),
+                             (bits & INT32_MIN) | limit, bits);
+    float q0 = bounded.f * inverse;
+    float q1 =
+        __builtin_fmaf(__builtin_fmaf(-q0, scale, bounded.f), inverse, q0);
     /* All ones but for NaN (its magnitude's bits above infinity's). */
-    union {
-      float f;
-      int32_t i;
-    } bits = {v};
-    int32_t keep = ((bits.i & INT32_MAX) - 0x7f800001) >> 31;
+    int32_t keep = (magnitude - 0x7f800001) >> 31;
     int32_t r = (Q6_R_convert_sf2w_R(q1) + zp) & keep;
     return (T)Q6_R_min_RR(Q6_R_max_RR(r, qmin), qmax);
   };
