@@ -569,9 +569,9 @@ static inline void store_filled(uint8_t *p, Vec v, int n, Vec fill) {
 /* The phase planes of one input plane (hvx_depthwise_phase_width): pad,
  * then each row's bytes, offset to unsigned, where they go. */
 __attribute__((noinline)) static void
-build_planes(const int8_t *xc, uint8_t *planes, int planes_bytes,
-             int plane_bytes, int pw, int st, int height, int width,
-             int pad_top, int pl, const int8_t *x_end, Vec pad) {
+build_planes(const int8_t *__restrict xc, uint8_t *__restrict planes,
+             int planes_bytes, int plane_bytes, int pw, int st, int height,
+             int width, int pad_top, int pl, const int8_t *x_end, Vec pad) {
   const Vec flip = Q6_Vb_vsplat_R(0x80);
   for (int i = 0; i < planes_bytes; i += 128)
     *(Vec *)(planes + i) = pad;
@@ -641,8 +641,9 @@ build_planes(const int8_t *xc, uint8_t *planes, int planes_bytes,
 /* The output rows of width pw compacted to rows of out_w at y (vector
  * stores run on into what is written later; exact stores at the end of
  * the tensor). */
-__attribute__((noinline)) static void compact(const uint8_t *out, int pw,
-                                              int8_t *y, int out_h, int out_w,
+__attribute__((noinline)) static void compact(const uint8_t *__restrict out,
+                                              int pw, int8_t *__restrict y,
+                                              int out_h, int out_w,
                                               int8_t *y_end) {
   if (out_w <= 128) {
     int safe = out_h;
@@ -852,6 +853,71 @@ static inline Vec narrow(const Vec (&w)[4]) {
                             Q6_Vh_vshuffe_VhVh(w[1], w[0]));
 }
 
+/* x / 2^shift rounded half up, shift in [0, 31] (the same for all lanes):
+ * (x >> s) + bit s - 1 of x. */
+[[gnu::always_inline]] static inline Vec rounding_shift_right(Vec x,
+                                                              int shift) {
+  if (shift == 0)
+    return x;
+  return Q6_Vw_vadd_VwVw(Q6_Vw_vasr_VwR(x, shift),
+                         Q6_V_vand_VV(Q6_Vw_vasr_VwR(x, shift - 1), splat(1)));
+}
+
+[[gnu::always_inline]] static inline Vec high_mul(Vec x, Vec m) {
+  return Q6_Vw_vmpyoacc_VwVwVh_s1_rnd_sat_shift(Q6_Vw_vmpye_VwVuh(x, m), x, m);
+}
+
+/* binary's add and sub when no shift saturates: int8 inputs centered fit
+ * in 9 bits, so shifted left by at most 22 they stay in int32; the inputs'
+ * rescaling shifts right, and the result's (in [0, 15], by vasr:rnd:sat to
+ * halfwords as ByteRequant; beyond, in int32). widen's lanes 0 and 1 are
+ * the even bytes,
+ * 2 and 3 the odd ones: vasr's interleaving puts each pair back in order
+ * and vshuffe merges the two. */
+static inline void binary_right_shifts(const int8_t *a, const int8_t *b,
+                                       int8_t *y, int n,
+                                       const BinaryParams &p) {
+  const Vec za = splat(p.za), zb = splat(p.zb);
+  const Vec ma = splat(p.a_multiplier), mb = splat(p.b_multiplier),
+            my = splat(p.multiplier);
+  const Vec zy = Q6_Vh_vsplat_R(p.zy), lo = Q6_Vh_vsplat_R(p.qmin),
+            hi = Q6_Vh_vsplat_R(p.qmax), zy32 = splat(p.zy),
+            lo32 = splat(p.qmin), hi32 = splat(p.qmax);
+  const int shift = p.shift, sa = p.a_shift, sb = p.b_shift, sy = p.out_shift;
+  for (int i = 0; i < n; i += 128) {
+    Vec x[4], w[4], high[4];
+    widen(load_row(a, i, n), x);
+    widen(load_row(b, i, n), w);
+#pragma unroll
+    for (int j = 0; j < 4; ++j) {
+      Vec rx = rounding_shift_right(
+          high_mul(Q6_Vw_vasl_VwR(Q6_Vw_vsub_VwVw(x[j], za), shift), ma), sa);
+      Vec rw = rounding_shift_right(
+          high_mul(Q6_Vw_vasl_VwR(Q6_Vw_vsub_VwVw(w[j], zb), shift), mb), sb);
+      high[j] = high_mul(
+          p.subtract ? Q6_Vw_vsub_VwVw(rx, rw) : Q6_Vw_vadd_VwVw(rx, rw), my);
+    }
+    if (sy > 15) { /* beyond vasr:rnd:sat's shifts: in int32 lanes */
+      Vec r[4];
+#pragma unroll
+      for (int j = 0; j < 4; ++j)
+        r[j] = Q6_Vw_vmin_VwVw(
+            Q6_Vw_vmax_VwVw(
+                Q6_Vw_vadd_VwVw(rounding_shift_right(high[j], sy), zy32), lo32),
+            hi32);
+      store_bytes(y + i, narrow(r), n - i);
+      continue;
+    }
+    Vec even =
+        Q6_Vh_vadd_VhVh_sat(Q6_Vh_vasr_VwVwR_rnd_sat(high[1], high[0], sy), zy);
+    Vec odd =
+        Q6_Vh_vadd_VhVh_sat(Q6_Vh_vasr_VwVwR_rnd_sat(high[3], high[2], sy), zy);
+    even = Q6_Vh_vmin_VhVh(Q6_Vh_vmax_VhVh(even, lo), hi);
+    odd = Q6_Vh_vmin_VhVh(Q6_Vh_vmax_VhVh(odd, lo), hi);
+    store_bytes(y + i, Q6_Vb_vshuffe_VbVb(odd, even), n - i);
+  }
+}
+
 /* add or sub (BinaryParams) of two int8 operands of the same shape; mul
  * element by element. */
 static inline void binary(const int8_t *a, const int8_t *b, int8_t *y, int n,
@@ -859,6 +925,10 @@ static inline void binary(const int8_t *a, const int8_t *b, int8_t *y, int n,
   if (p.mul) {
     for (int i = 0; i < n; ++i)
       y[i] = (int8_t)binary_element(a[i], b[i], p);
+    return;
+  }
+  if (p.shift <= 22 && p.a_shift >= 0 && p.b_shift >= 0 && p.out_shift >= 0) {
+    binary_right_shifts(a, b, y, n, p);
     return;
   }
   const FixedPoint sa(splat(p.a_multiplier), splat(p.a_shift)),
