@@ -184,6 +184,19 @@ static inline Vec load_row(const int8_t *row, int i, int n) {
   return tail.v;
 }
 
+/* Bytes i.. of row (n bytes): a plain load when the vector ends before
+ * `end` (the end of the tensor), else those before n and zeros. */
+__attribute__((noinline)) static Vec load_tail(const int8_t *row, int i,
+                                               int n) {
+  return load_row(row, i, n);
+}
+static inline Vec load_within(const int8_t *row, int i, int n,
+                              const int8_t *end) {
+  if (__builtin_expect(row + i + 128 <= end, 1))
+    return *(const HVX_UVector *)(row + i);
+  return load_tail(row, i, n);
+}
+
 /* 128 sums (4 vectors, in order) requantized to int8 with one multiplier
  * and a right shift in [0, 15], in order: the rounding shift and the
  * saturation to int16 in one vasr:rnd:sat (saturated values clamp as the
@@ -220,14 +233,18 @@ struct ByteRequant {
     *(HVX_UVector *)p = v;
     return;
   }
-  union {
-    Vec v;
-    uint8_t b[128];
-  } tmp;
-  tmp.v = v;
-  uint8_t *to = (uint8_t *)p;
-  for (int i = 0; i < n; ++i)
-    to[i] = tmp.b[i];
+  if (n <= 0)
+    return;
+  /* Rotated to p's offset in its aligned block, stored under byte masks
+   * there and, past its end, in the next block. */
+  int offset = (int)((uintptr_t)p & 127), end = offset + n;
+  uint8_t *base = (uint8_t *)p - offset;
+  Vec rotated = Q6_V_vlalign_VVR(v, v, offset);
+  HVX_VectorPred first =
+      Q6_Q_and_QQn(Q6_Q_vsetq2_R(end < 128 ? end : 128), Q6_Q_vsetq_R(offset));
+  Q6_vmem_QRIV(first, (HVX_Vector *)base, rotated);
+  if (end > 128)
+    Q6_vmem_QRIV(Q6_Q_vsetq_R(end - 128), (HVX_Vector *)(base + 128), rotated);
 }
 
 /* Stores the first n of the 32 * N int32 lanes of v[0..N) (N <= 4),
@@ -324,13 +341,16 @@ static inline void matmul_rows(const uint8_t *x, int x_stride,
 /* The sum of n int8 values: the sum of x + 128 (x ^ 0x80, unsigned), four
  * at a time per lane by vrmpy, less 128 n (the bytes past n read as 0, so
  * x + 128 as 128). */
-static inline int32_t sum(const int8_t *x, int n) {
-  const Vec flip = splat((int32_t)0x80808080);
-  Vec acc = Q6_V_vzero();
+static inline int32_t sum(const int8_t *x, int n, const int8_t *end) {
+  const Vec flip = splat((int32_t)0x80808080), zero = Q6_V_vzero();
+  Vec acc = zero;
   int i = 0;
-  for (; i < n; i += 128)
-    acc = Q6_Vw_vrmpyacc_VwVubRb(acc, Q6_V_vxor_VV(load_row(x, i, n), flip),
-                                 0x01010101);
+  for (; i < n; i += 128) {
+    Vec v = load_within(x, i, n, end);
+    if (n - i < 128)
+      v = Q6_V_vmux_QVV(Q6_Q_vsetq2_R(n - i), v, zero);
+    acc = Q6_Vw_vrmpyacc_VwVubRb(acc, Q6_V_vxor_VV(v, flip), 0x01010101);
+  }
   for (int bytes = 64; bytes >= 4; bytes /= 2)
     acc = Q6_Vw_vadd_VwVw(acc, Q6_V_vror_VR(acc, bytes));
   return Q6_R_vextract_VR(acc, 0) - (int32_t)(128 * i);
@@ -351,7 +371,7 @@ void matmul(const int8_t *x, const uint8_t *w, const int32_t *bias, Out *y,
     rows_at = copy;
   }
   for (int r = 0; r < rows; ++r)
-    row_sums[r] = sum(x + r * depth, depth);
+    row_sums[r] = sum(x + r * depth, depth, x + rows * depth);
   const Vec *wv = (const Vec *)w;
   int r = 0;
   for (; r + 4 <= rows; r += 4)
@@ -504,8 +524,8 @@ void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
       for (; p0 + 128 <= plane; p0 += 128)
         conv_features<Out, Left, 4>(packed + 4 * p0, stride, w, kp, bias, yn,
                                     plane, s.features, p0, e);
-      for (; p0 < plane; p0 += 32)
-        conv_features<Out, Left, 1>(packed + 4 * p0, stride, w, kp, bias, yn,
+      if (p0 < plane) /* the rest in one block (the packed rows have room) */
+        conv_features<Out, Left, 4>(packed + 4 * p0, stride, w, kp, bias, yn,
                                     plane, s.features, p0, e);
       continue;
     }
@@ -545,19 +565,6 @@ void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
                                   s.features, p0, e);
     }
   }
-}
-
-/* Bytes i.. of row (n bytes): a plain load when the vector ends before
- * `end` (the end of the tensor), else those before n and zeros. */
-__attribute__((noinline)) static Vec load_tail(const int8_t *row, int i,
-                                               int n) {
-  return load_row(row, i, n);
-}
-static inline Vec load_within(const int8_t *row, int i, int n,
-                              const int8_t *end) {
-  if (__builtin_expect(row + i + 128 <= end, 1))
-    return *(const HVX_UVector *)(row + i);
-  return load_tail(row, i, n);
 }
 
 /* Stores v at p, its bytes from n on replaced by `fill` (128-byte vector
@@ -994,15 +1001,29 @@ void quantize(const float *x, T *q, int n, float scale, float inverse,
     return (T)Q6_R_min_RR(Q6_R_max_RR(r, qmin), qmax);
   };
   int i = 0;
-  for (; i + 4 <= n; i += 4) {
-    T a = one(x[i]), b = one(x[i + 1]), c = one(x[i + 2]), d = one(x[i + 3]);
-    q[i] = a;
-    q[i + 1] = b;
-    q[i + 2] = c;
-    q[i + 3] = d;
+  for (; i + 8 <= n; i += 8) {
+    T r[8];
+#pragma unroll
+    for (int j = 0; j < 8; ++j)
+      r[j] = one(x[i + j]);
+#pragma unroll
+    for (int j = 0; j < 8; ++j)
+      q[i + j] = r[j];
   }
   for (; i < n; ++i)
     q[i] = one(x[i]);
+}
+
+/* global_avg_pool of int8 planes to int8, planes of fewer than 2^23
+ * values (their sums need no saturation): sum(x) - zx * size. */
+static inline void global_avg_pool(const int8_t *x, int8_t *y, int planes,
+                                   int size, int32_t zx, int32_t multiplier,
+                                   int32_t shift, int32_t zy, int32_t qmin,
+                                   int32_t qmax) {
+  const int8_t *end = x + planes * size;
+  for (int p = 0; p < planes; ++p)
+    y[p] = (int8_t)requantize(sum(x + p * size, size, end) - zx * size,
+                              multiplier, shift, zy, qmin, qmax);
 }
 
 } // namespace hvx

@@ -958,13 +958,20 @@ LogicalResult Emitter::emitOp(Operation *op) {
              failure();
     ArrayRef<int64_t> shape = shapeOf(pool.getInput());
     FixedPointMultiplier m = globalAvgPoolMultiplier(op);
-    bodyOs << llvm::formatv(
-        "  qcc_rt::global_avg_pool<{0}, {1}>({2}, {3}, {4}, {5}, {6}, {7}, "
-        "{8}, {9}, {10}, {11});\n",
-        *inT, *type, exprs[pool.getInput()], exprs[result], shape[0] * shape[1],
-        shapeProduct(shape.drop_front(2)), in.getZeroPoint(), m.multiplier,
-        m.shift, out.getZeroPoint(), out.getStorageTypeMin(),
-        out.getStorageTypeMax());
+    int64_t size = shapeProduct(shape.drop_front(2));
+    std::string args = llvm::formatv(
+        "({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9});\n",
+        exprs[pool.getInput()], exprs[result], shape[0] * shape[1], size,
+        in.getZeroPoint(), m.multiplier, m.shift, out.getZeroPoint(),
+        out.getStorageTypeMin(), out.getStorageTypeMax());
+    std::optional<std::string> hvx;
+    if (*inT == "int8_t" && *type == "int8_t" && size < (1 << 23))
+      hvx = "  qcc_rt::hvx::global_avg_pool" + args;
+    emitCall(std::nullopt,
+             llvm::formatv("  qcc_rt::global_avg_pool<{0}, {1}>", *inT, *type)
+                     .str() +
+                 args,
+             hvx);
     return success();
   }
   if (auto softmax = dyn_cast<SoftmaxOp>(op)) {
@@ -1114,16 +1121,17 @@ LogicalResult Emitter::emit(raw_ostream &os, CppLibraryLayout &layout) {
      << (options.source.empty() ? "<stdin>" : options.source)
      << ". Do not edit.\n\n";
   emitHeaderDeclarations(p, os);
-  // NEON kernels on AArch64, and through SIMDe (when installed) elsewhere.
-  os << "\n#if defined(__ARM_NEON)\n#include <arm_neon.h>\n#define QCC_NEON 1\n"
+  // NEON kernels on AArch64, and through SIMDe (when installed) elsewhere;
+  // HVX kernels on Hexagon; only the portable ones with -DQCC_PORTABLE.
+  os << "\n#if defined(QCC_PORTABLE)\n"
+        "#elif defined(__ARM_NEON)\n#include <arm_neon.h>\n#define QCC_NEON 1\n"
+        "#elif defined(__HVX__) && __HVX_LENGTH__ == 128\n"
+        "#include <hexagon_types.h>\n#include <hexagon_protos.h>\n"
+        "#include <hvx_hexagon_protos.h>\n#define QCC_HVX 1\n"
         "#elif defined(__has_include)\n"
         "#if __has_include(<simde/arm/neon.h>)\n"
         "#define SIMDE_ENABLE_NATIVE_ALIASES\n"
-        "#include <simde/arm/neon.h>\n#define QCC_NEON 1\n#endif\n#endif\n"
-        "#if defined(__HVX__) && __HVX_LENGTH__ == 128\n"
-        "#include <hexagon_types.h>\n#include <hexagon_protos.h>\n#include "
-        "<hvx_hexagon_protos.h>\n"
-        "#define QCC_HVX 1\n#endif\n\n"
+        "#include <simde/arm/neon.h>\n#define QCC_NEON 1\n#endif\n#endif\n\n"
      << kHexagonSupportSource << "\n"
      << "namespace {\n"
      << kRuntimeSource << "\n"
