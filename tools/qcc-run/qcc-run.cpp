@@ -158,7 +158,7 @@ Expected<std::vector<qcc::Tensor>> runUnderQemu(mlir::func::FuncOp main,
   if (Error e = qcc::compileProgram(cpp, exe, target->triple, *cpu))
     return std::move(e);
   // A Cortex-A76 has no i8mm. QEMU 7.2 knows no Hexagon newer than v67:
-  // the code runs as long as it uses no later instruction (docs/Targets.md).
+  // the code runs as long as it uses no later instruction (LibraryABI.md).
   bool i8mm = StringRef(targetFeatures).contains("+i8mm");
   std::vector<std::string> argv = {*qemu, "-cpu"};
   if (hexagon)

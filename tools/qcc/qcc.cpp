@@ -375,7 +375,7 @@ int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
   SmallString<128> header(outputFilename);
   sys::path::replace_extension(header, ".h");
   if (Error e = qcc::writeFile(header, [&](raw_ostream &os) {
-        qcc::emitHeader(prefix, inputFilename, os);
+        qcc::emitHeader(prefix, inputFilename, target.isHexagon(), os);
       }))
     return fail(toString(std::move(e)));
   return 0;

@@ -49,8 +49,9 @@ mlir::LogicalResult emitCpp(mlir::func::FuncOp func,
                             CppLibraryLayout *layout = nullptr);
 
 /// Prints the header users include for the library with symbols prefixed
-/// `prefix`: the interface types and the two entry points, valid C and C++.
-void emitHeader(llvm::StringRef prefix, llvm::StringRef source,
+/// `prefix`: the interface types and the entry points (with `hvx`, also the
+/// setter of the HVX hooks), valid C and C++.
+void emitHeader(llvm::StringRef prefix, llvm::StringRef source, bool hvx,
                 llvm::raw_ostream &os);
 
 /// The source of the test executable's main (lib/Target/Cpp/Runner): the CLI
