@@ -184,17 +184,21 @@ static inline Vec load_row(const int8_t *row, int i, int n) {
   return tail.v;
 }
 
-/* Bytes i.. of row (n bytes): a plain load when the vector ends before
- * `end` (the end of the tensor), else those before n and zeros. */
-__attribute__((noinline)) static Vec load_tail(const int8_t *row, int i,
-                                               int n) {
-  return load_row(row, i, n);
-}
+/* Bytes i.. of row (n bytes, i < n): a plain load when the vector ends
+ * before `end` (the end of the tensor); else the aligned 128-byte blocks
+ * that hold bytes i..n-1 (an aligned load stays in its block, so within
+ * the pages that hold the tensor), aligned to byte i, and zeros from n. */
 static inline Vec load_within(const int8_t *row, int i, int n,
                               const int8_t *end) {
-  if (__builtin_expect(row + i + 128 <= end, 1))
-    return *(const HVX_UVector *)(row + i);
-  return load_tail(row, i, n);
+  const int8_t *p = row + i;
+  if (__builtin_expect(p + 128 <= end, 1))
+    return *(const HVX_UVector *)p;
+  int offset = (int)((uintptr_t)p & 127);
+  const int8_t *block = p - offset;
+  Vec lo = *(const HVX_Vector *)block;
+  Vec hi = row + n - 1 >= block + 128 ? *(const HVX_Vector *)(block + 128) : lo;
+  Vec v = Q6_V_valign_VVR(hi, lo, offset);
+  return n - i < 128 ? Q6_V_vmux_QVV(Q6_Q_vsetq2_R(n - i), v, Q6_V_vzero()) : v;
 }
 
 /* 128 sums (4 vectors, in order) requantized to int8 with one multiplier
@@ -578,8 +582,9 @@ static inline void store_filled(uint8_t *p, Vec v, int n, Vec fill) {
 __attribute__((noinline)) static void
 build_planes(const int8_t *__restrict xc, uint8_t *__restrict planes,
              int planes_bytes, int plane_bytes, int pw, int st, int height,
-             int width, int pad_top, int pl, const int8_t *x_end, Vec pad) {
-  const Vec flip = Q6_Vb_vsplat_R(0x80);
+             int width, int pad_top, int pl, const int8_t *x_end,
+             int32_t pad_byte) {
+  const Vec flip = Q6_Vb_vsplat_R(0x80), pad = Q6_Vb_vsplat_R(pad_byte);
   for (int i = 0; i < planes_bytes; i += 128)
     *(Vec *)(planes + i) = pad;
   /* Rows of one vector (stride 1) or two (stride 2, dealt): the masks of
@@ -702,7 +707,6 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
   uint8_t *out = planes + planes_bytes;
   const int8_t *x_end = x + batch * channels * in_plane;
   int8_t *y_end = y + batch * channels * out_plane;
-  const Vec pad = Q6_Vb_vsplat_R(zx + 128);
   /* Where each tap of each chunk reads (relative to the output position);
    * taps past the kernel row (weight 0) read the first. */
   const uint8_t *taps[64]; /* hvx_depthwise_supported: 16 pieces at most */
@@ -717,7 +721,7 @@ void depthwise(const int8_t *x, int32_t zx, const int8_t *w,
        ++nc, ch = ch + 1 == channels ? 0 : ch + 1) {
     const int8_t *xc = x + nc * in_plane;
     build_planes(xc, planes, planes_bytes, plane_bytes, pw, st, height, width,
-                 pad_top, pl, x_end, pad);
+                 pad_top, pl, x_end, zx + 128);
     /* The outputs in rows of pw, 128 at a time. */
     const int32_t *wc = (const int32_t *)(w + ch * pieces * 4);
     const Requant q(splat(e.multipliers[ch]), splat(e.shifts[ch]), e);
@@ -776,7 +780,6 @@ void conv_planes(const int8_t *x, int32_t zx, const int8_t *w,
   uint8_t *out = planes + channels * planes_bytes;
   const int8_t *x_end = x + s.batch * channels * in_plane;
   int8_t *y_end = y + s.batch * features * out_plane;
-  const Vec pad = Q6_Vb_vsplat_R(zx + 128);
   const uint8_t *taps[64]; /* relative to a channel's planes */
   for (int kh = 0; kh < kernel_h; ++kh)
     for (int t = 0; t < chunks * 4; ++t) {
@@ -789,7 +792,7 @@ void conv_planes(const int8_t *x, int32_t zx, const int8_t *w,
     for (int c = 0; c < channels; ++c)
       build_planes(x + (n * channels + c) * in_plane, planes + c * planes_bytes,
                    planes_bytes, plane_bytes, pw, st, height, width,
-                   (int)s.pad_top, (int)s.pad_left, x_end, pad);
+                   (int)s.pad_top, (int)s.pad_left, x_end, zx + 128);
     for (int f0 = 0; f0 < features; f0 += 4) {
       const int nf = features - f0 < 4 ? features - f0 : 4;
       for (int p0 = 0; p0 < rows_out; p0 += 128) {
