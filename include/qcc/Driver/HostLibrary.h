@@ -34,16 +34,18 @@ llvm::Error writeCppProgram(mlir::func::FuncOp func, llvm::StringRef prefix,
                             bool hvx = false);
 
 /// Compiles a test executable's source: for this machine with an empty
-/// `triple`, else statically linked for `triple` and `cpu` (the cross libc
-/// of Debian's g++-<triple> package) to run under qemu-user.
+/// `triple`, else statically linked for `triple` and `cpu` to run under
+/// qemu-user (AArch64: the cross libc of Debian's g++-<triple> package;
+/// Hexagon: freestanding, the runner makes its own system calls).
 llvm::Error compileProgram(llvm::StringRef cppPath, llvm::StringRef exePath,
                            llvm::StringRef triple = "",
                            llvm::StringRef cpu = "");
 
 /// Compiles generated C++ into a shared object with clang++ from LLVM 22
 /// (-O2, no exceptions or RTTI): for the machine qcc runs on with an empty
-/// `triple`, else cross-compiled for `triple` and `cpu`, freestanding and
-/// linked with lld against nothing (the library needs no libc).
+/// `triple`, else cross-compiled for `triple` and `cpu` (Hexagon: 128-byte
+/// HVX), freestanding and linked with lld against nothing (the library
+/// needs no libc).
 llvm::Error compileLibrary(llvm::StringRef cppPath, llvm::StringRef soPath,
                            llvm::StringRef triple = "",
                            llvm::StringRef cpu = "");
