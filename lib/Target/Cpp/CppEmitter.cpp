@@ -557,50 +557,31 @@ std::optional<std::string> Emitter::hvxCall(Operation *op, Value out,
     // Lanes are output positions: the input offset by 128 to unsigned, the
     // weights [features][kp] signed.
     qcc_rt::Conv2DShape g = convolutionShape(op);
-    if (g.groups > 1 && g.groups == g.channels && g.groups == g.features &&
-        outType == "int8_t" && qcc_rt::hvx_depthwise_supported(g)) {
-      // Each kernel row in chunks of 4 taps.
+    // Through phase planes: each kernel row of the weights in chunks of 4
+    // taps (zeros past its end); the offset's 128 * sum(w) in the bias.
+    auto planesCall = [&](StringRef name, int64_t scratchBytes) {
       int64_t chunks = (g.kernel_w + 3) / 4;
-      SmallVector<int64_t> packed(g.channels * g.kernel_h * chunks * 4, 0);
-      for (int64_t c = 0; c < g.channels; ++c)
-        for (int64_t kh = 0; kh < g.kernel_h; ++kh)
-          for (int64_t kw = 0; kw < g.kernel_w; ++kw)
-            packed[((c * g.kernel_h + kh) * chunks + kw / 4) * 4 + kw % 4] =
-                d->w[(c * g.kernel_h + kh) * g.kernel_w + kw];
-      return llvm::formatv("    qcc_rt::hvx::depthwise<{0}>({1}, {2}, {3}, "
-                           "{4}, {5}, shape, epilogue, {6});\n",
-                           left ? "true" : "false", exprs[x], zx,
+      int64_t rows = static_cast<int64_t>(d->w.size()) / g.kernel_w;
+      SmallVector<int64_t> packed(rows * chunks * 4, 0);
+      for (int64_t r = 0; r < rows; ++r)
+        for (int64_t kw = 0; kw < g.kernel_w; ++kw)
+          packed[r * chunks * 4 + kw] = d->w[r * g.kernel_w + kw];
+      return llvm::formatv("    qcc_rt::hvx::{0}<{1}>({2}, {3}, {4}, {5}, "
+                           "{6}, shape, epilogue, {7});\n",
+                           name, left ? "true" : "false", exprs[x], zx,
                            staticArray("int8_t", packed),
                            staticArray("int32_t", foldedBias(*d, zx + 128)),
-                           exprs[out],
-                           scratch(qcc_rt::hvx_depthwise_scratch(g)))
+                           exprs[out], scratch(scratchBytes))
           .str();
-    }
+    };
+    bool planes = outType == "int8_t" && qcc_rt::hvx_depthwise_supported(g);
+    if (g.groups > 1 && g.groups == g.channels && g.groups == g.features &&
+        planes)
+      return planesCall("depthwise", qcc_rt::hvx_depthwise_scratch(g));
     if (g.groups != 1)
       return std::nullopt;
-    if (!qcc_rt::conv_is_flat(g) && outType == "int8_t" &&
-        qcc_rt::hvx_depthwise_supported(g)) {
-      // Through the phase planes: each kernel row in chunks of 4 taps.
-      int64_t chunks = (g.kernel_w + 3) / 4;
-      int64_t pieces = g.channels * g.kernel_h * chunks;
-      SmallVector<int64_t> packed(outputs * pieces * 4, 0);
-      for (int64_t o = 0; o < outputs; ++o)
-        for (int64_t c = 0; c < g.channels; ++c)
-          for (int64_t kh = 0; kh < g.kernel_h; ++kh)
-            for (int64_t kw = 0; kw < g.kernel_w; ++kw)
-              packed[((o * g.channels + c) * g.kernel_h + kh) * chunks * 4 +
-                     kw] =
-                  d->w[((o * g.channels + c) * g.kernel_h + kh) * g.kernel_w +
-                       kw];
-      return llvm::formatv("    qcc_rt::hvx::conv_planes<{0}>({1}, {2}, {3}, "
-                           "{4}, {5}, shape, epilogue, {6});\n",
-                           left ? "true" : "false", exprs[x], zx,
-                           staticArray("int8_t", packed),
-                           staticArray("int32_t", foldedBias(*d, zx + 128)),
-                           exprs[out],
-                           scratch(qcc_rt::hvx_conv_planes_scratch(g)))
-          .str();
-    }
+    if (!qcc_rt::conv_is_flat(g) && planes)
+      return planesCall("conv_planes", qcc_rt::hvx_conv_planes_scratch(g));
     SmallVector<int64_t> packed(outputs * kp, 0);
     for (int64_t o = 0; o < outputs; ++o)
       for (int64_t k = 0; k < depth; ++k)
