@@ -46,21 +46,17 @@
 
 namespace qcc_rt {
 
-static inline int64_t hvx_align(int64_t v, int64_t a) {
-  return (v + a - 1) / a * a;
-}
-
 /* hvx::matmul: rows copied with their depth padded to a multiple of 4 (when
  * it is not, or the input may be misaligned), and a sum per row. */
 static inline int64_t hvx_matmul_scratch(int64_t rows, int64_t depth) {
-  return hvx_align(rows * hvx_align(depth, 4), 128) + hvx_align(rows * 4, 128);
+  return align_up(rows * align_up(depth, 4), 128) + align_up(rows * 4, 128);
 }
 
 /* hvx::conv2d: the input packed [taps / 4][positions][4] (a flat
  * convolution packs its whole input once; others one block of 32 output
  * positions at a time). */
 static inline int64_t hvx_conv_flat_stride(const Conv2DShape &s) {
-  return hvx_align(s.height * s.width, 128);
+  return align_up(s.height * s.width, 128);
 }
 static inline int64_t hvx_conv2d_scratch(const Conv2DShape &s) {
   int64_t taps4 = (s.channels * s.kernel_h * s.kernel_w + 3) / 4;
@@ -87,12 +83,12 @@ static inline int64_t hvx_depthwise_phase_rows(const Conv2DShape &s) {
 /* One phase plane, with room for the reads and stores past its end. */
 static inline int64_t hvx_depthwise_plane_bytes(const Conv2DShape &s) {
   int64_t w = hvx_depthwise_phase_width(s);
-  return hvx_align(hvx_depthwise_phase_rows(s) * w + 2 * w + 512 +
-                       s.kernel_w * s.dilation_w,
-                   128);
+  return align_up(hvx_depthwise_phase_rows(s) * w + 2 * w + 512 +
+                      s.kernel_w * s.dilation_w,
+                  128);
 }
 static inline int64_t hvx_depthwise_output_bytes(const Conv2DShape &s) {
-  return hvx_align(s.out_h * hvx_depthwise_phase_width(s), 128) + 256;
+  return align_up(s.out_h * hvx_depthwise_phase_width(s), 128) + 256;
 }
 static inline bool hvx_depthwise_supported(const Conv2DShape &s) {
   return (s.stride_h == 1 || s.stride_h == 2) && s.stride_w == s.stride_h &&
@@ -364,11 +360,11 @@ template <typename Out, bool Left>
 void matmul(const int8_t *x, const uint8_t *w, const int32_t *bias, Out *y,
             int rows, int outputs, int depth, const Epilogue &e,
             int8_t *scratch) {
-  int kp = hvx_align(depth, 4), steps = kp / 4;
+  int kp = align_up(depth, 4), steps = kp / 4;
   const uint8_t *rows_at = (const uint8_t *)x;
   int32_t *row_sums = (int32_t *)scratch;
   if (kp != depth || (uintptr_t)x % 4) {
-    uint8_t *copy = (uint8_t *)scratch + hvx_align(rows * 4, 128);
+    uint8_t *copy = (uint8_t *)scratch + align_up(rows * 4, 128);
     for (int r = 0; r < rows; ++r)
       for (int k = 0; k < kp; ++k)
         copy[r * kp + k] = k < depth ? (uint8_t)x[r * depth + k] : 0;
@@ -506,7 +502,7 @@ void conv2d(const int8_t *x, int32_t zx, const int8_t *w, const int32_t *bias,
             Out *y, const Conv2DShape &s, const Epilogue &e, int8_t *scratch) {
   int in_plane = s.height * s.width, plane = s.out_h * s.out_w;
   int taps = s.channels * s.kernel_h * s.kernel_w;
-  int kp = hvx_align(taps, 4);
+  int kp = align_up(taps, 4);
   uint8_t *packed = (uint8_t *)scratch;
   uint8_t pad = (uint8_t)(zx + 128);
   for (int n = 0; n < s.batch; ++n) {

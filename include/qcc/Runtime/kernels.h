@@ -27,6 +27,11 @@
 
 namespace qcc_rt {
 
+/* v rounded up to a multiple of a. */
+static inline int64_t align_up(int64_t v, int64_t a) {
+  return (v + a - 1) / a * a;
+}
+
 /* a + b * c modulo 2^32: int32 accumulation without undefined overflow. */
 static inline int32_t madd(int32_t a, int32_t b, int32_t c) {
   return (int32_t)((uint32_t)a + (uint32_t)b * (uint32_t)c);

@@ -31,10 +31,6 @@
 
 namespace qcc_rt {
 
-static inline int64_t align_up(int64_t v, int64_t a) {
-  return (v + a - 1) / a * a;
-}
-
 /* conv2d_gemm: the width of a row of its band (a flat convolution, see
  * kernels.h, reads its input in place). */
 static inline int64_t conv_band_width(const Conv2DShape &s) {

@@ -208,8 +208,6 @@ private:
   void emitCall(const std::optional<std::string> &neon,
                 const std::string &portable,
                 const std::optional<std::string> &hvx = std::nullopt);
-  void emitVectorCall(StringRef guard, const std::optional<std::string> &vector,
-                      const std::string &portable);
   LogicalResult emitRequantize(RequantizeOp op);
   LogicalResult emitBinary(Operation *op);
   void emitInterfaceTables(raw_ostream &os);
@@ -353,19 +351,10 @@ std::string Emitter::epilogue(RequantizeOp rq, int64_t channels, bool &left) {
 void Emitter::emitCall(const std::optional<std::string> &neon,
                        const std::string &portable,
                        const std::optional<std::string> &hvx) {
-  if (options.hvx)
-    emitVectorCall("QCC_HVX", hvx, portable);
-  else
-    emitVectorCall("QCC_NEON", neon, portable);
-}
-
-/// Emits the call of a portable kernel, behind `#ifdef <guard>` that of a
-/// vector one if there is one.
-void Emitter::emitVectorCall(StringRef guard,
-                             const std::optional<std::string> &vector,
-                             const std::string &portable) {
+  const std::optional<std::string> &vector = options.hvx ? hvx : neon;
   if (vector)
-    bodyOs << "#ifdef " << guard << "\n" << *vector << "#else\n";
+    bodyOs << "#ifdef " << (options.hvx ? "QCC_HVX" : "QCC_NEON") << "\n"
+           << *vector << "#else\n";
   bodyOs << portable;
   if (vector)
     bodyOs << "#endif\n";
