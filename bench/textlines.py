@@ -38,19 +38,25 @@ def preprocess(image):
     return x
 
 
-def main():
-    count, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+def font_files():
+    return sorted(glob.glob("/usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf"))
+
+
+def lines(count, seed):
+    """`count` text-line images, every second one rotated 180 degrees, with
+    their labels (1: rotated)."""
     rng = np.random.default_rng(seed)
-    fonts = sorted(glob.glob("/usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf"))
-    batch, rotated = [], []
+    fonts = font_files()
     for i in range(count):
         image = line_image(rng, fonts)
         flip = i % 2 == 1
-        if flip:
-            image = image.rotate(180)
-        batch.append(preprocess(image))
-        rotated.append(int(flip))
-    np.save(out, np.stack(batch))
+        yield (image.rotate(180) if flip else image), int(flip)
+
+
+def main():
+    count, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    images, rotated = zip(*lines(count, seed))
+    np.save(out, np.stack([preprocess(image) for image in images]))
     np.save(out.replace(".npy", ".labels.npy"), np.array(rotated))
 
 

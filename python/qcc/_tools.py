@@ -1,0 +1,58 @@
+"""Finding and running qcc's command-line tools."""
+
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+
+class QccError(RuntimeError):
+    """A qcc tool failed; `diagnostics` holds what it printed on stderr."""
+
+    def __init__(self, tool, returncode, diagnostics):
+        self.tool = tool
+        self.returncode = returncode
+        self.diagnostics = diagnostics.strip()
+        super().__init__(f"{tool} failed (exit {returncode}):\n{self.diagnostics}")
+
+
+class CompileError(QccError):
+    """qcc could not compile the model."""
+
+
+def tool_path(name):
+    """The path of qcc's tool `name` (qcc, qcc-run).
+
+    Looked up in $QCC_BIN_DIR, then in the build tree beside this package
+    (python/../build/bin), then on PATH.
+    """
+    candidates = []
+    if os.environ.get("QCC_BIN_DIR"):
+        candidates.append(pathlib.Path(os.environ["QCC_BIN_DIR"]) / name)
+    candidates.append(pathlib.Path(__file__).resolve().parents[2] / "build" / "bin" / name)
+    for path in candidates:
+        if path.is_file() and os.access(path, os.X_OK):
+            return str(path)
+    found = shutil.which(name)
+    if found:
+        return found
+    raise FileNotFoundError(
+        f"cannot find the qcc tool '{name}': build qcc (scripts/build.sh) or set "
+        f"QCC_BIN_DIR to the directory holding it"
+    )
+
+
+def run_tool(name, args, error=QccError, echo=False):
+    """Runs tool `name` with `args`; raises `error` with its diagnostics on failure.
+
+    Returns what it printed on stderr (qcc's progress and summary lines), which
+    is also copied to our stderr when `echo` is set.
+    """
+    cmd = [tool_path(name)] + [str(a) for a in args]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        raise error(name, proc.returncode, proc.stderr or proc.stdout)
+    if echo and proc.stderr:
+        print(proc.stderr, end="", file=sys.stderr)
+    return proc.stderr
