@@ -15,7 +15,8 @@ packages=(
   clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   clang-format-22
   libprotobuf-dev protobuf-compiler libonnx-dev
-  python3-numpy python3-onnx python3-pil fonts-dejavu-core
+  python3-numpy python3-onnx python3-pil fonts-dejavu-core python3-pytest
+  python3-torch python3-sklearn
   libgtest-dev
   qemu-user g++-aarch64-linux-gnu libsimde-dev
 )

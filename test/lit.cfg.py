@@ -3,6 +3,7 @@
 
 import os
 import shutil
+import subprocess
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -51,6 +52,13 @@ if shutil.which("qemu-hexagon"):
 
 # Debian's Python, which has numpy (the first python3 on PATH may not).
 config.substitutions.append(("%python", "/usr/bin/python3"))
+
+# The digits example trains its CNN with Debian's python3-torch and
+# python3-sklearn; its test says `REQUIRES: torch`.
+if subprocess.run(["/usr/bin/python3", "-c", "import torch, sklearn"],
+                  stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL).returncode == 0:
+    config.available_features.add("torch")
 
 # ONNX models for tests are written as protobuf text and encoded with protoc.
 config.substitutions.append(
