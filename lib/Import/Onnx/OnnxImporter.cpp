@@ -23,6 +23,7 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MathExtras.h"
 #include "llvm/Support/Path.h"
@@ -486,6 +487,19 @@ LogicalResult OnnxImporter::bindGraphInputs(const onnx::GraphProto &graph,
     argTypes.push_back(type);
     values[info.name()] = entry.addArgument(
         type, NameLoc::get(builder.getStringAttr(info.name()), fileLoc));
+  }
+  for (const auto &fixed : options.inputShapes) {
+    if (graphInputs.count(fixed.getKey()))
+      continue;
+    SmallVector<std::string> names;
+    for (const onnx::ValueInfoProto &info : graph.input())
+      if (graphInputs.count(info.name()))
+        names.push_back("'" + info.name() + "'");
+    return modelError() << "--input-shape " << fixed.getKey() << ":"
+                        << formatShape(fixed.getValue())
+                        << ": the model has no input '" << fixed.getKey()
+                        << "' (its inputs: " << llvm::join(names, ", ") << ")",
+           failure();
   }
   func.setType(builder.getFunctionType(argTypes, {}));
   return success();
