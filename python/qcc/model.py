@@ -83,7 +83,10 @@ def _prefix(path, symbols):
 
 
 def _host_machine():
-    return _elf_exports("/proc/self/exe")[0]
+    """The ELF machine of this process (the Python interpreter)."""
+    with open("/proc/self/exe", "rb") as exe:
+        machine, = struct.unpack_from("<H", exe.read(20), 18)
+    return _MACHINES.get(machine, f"machine {machine}")
 
 
 class Model:
@@ -105,7 +108,7 @@ class Model:
         machine, symbols = _elf_exports(self.path)
         if machine != _host_machine():
             raise ValueError(
-                f"{self.path} is a {machine} library; qcc.Model loads host libraries "
+                f"{self.path} is built for {machine}; qcc.Model loads host libraries "
                 f"(qcc -target=host); run other targets with qcc.run(model, ..., target=...)"
             )
         self.name = name or _prefix(self.path, symbols)

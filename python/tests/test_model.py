@@ -60,7 +60,7 @@ def test_bad_inputs(digits, digits_int8, tmp_path):
 def test_rejects_other_targets(digits_int8, tmp_path):
     mlir, _ = digits_int8
     library = qcc.compile(mlir, tmp_path / "a.so", target="aarch64")
-    with pytest.raises(ValueError, match="is a AArch64 library; qcc.Model loads host libraries"):
+    with pytest.raises(ValueError, match="is built for AArch64; qcc.Model loads host libraries"):
         qcc.Model(library)
     with pytest.raises(FileNotFoundError):
         qcc.Model(tmp_path / "missing.so")

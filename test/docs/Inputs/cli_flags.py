@@ -1,8 +1,8 @@
-"""Checks that every option of qcc, qcc-run and qcc-opt's qcc passes is documented.
+"""Checks that every option of qcc, qcc-run, qcc-conformance and qcc-opt's qcc passes is documented.
 
     cli_flags.py BIN_DIR DOCS_DIR
 
-qcc's and qcc-run's options (from --help) must each appear as `-flag` or
+qcc's, qcc-run's and qcc-conformance's options (from --help) must each appear as `-flag` or
 `--flag...` in docs/CLI.md; every `--qcc-*` pass or pipeline of qcc-opt in
 docs/Passes/ or docs/WritingAPass.md.
 """
@@ -26,7 +26,7 @@ def main():
     missing = []
     cli = (docs / "CLI.md").read_text()
     sections = re.split(r"^## ", cli, flags=re.M)
-    for tool in ("qcc", "qcc-run"):
+    for tool in ("qcc", "qcc-run", "qcc-conformance"):
         section = next(s for s in sections if s.startswith(tool + "\n"))
         found = options(bin_dir / tool)
         for flag in found:

@@ -11,7 +11,9 @@ the current directory and later blocks may read them. Blocks tagged
 `sh setup` are README's two setup commands: they are what CI itself runs
 (scripts/test.sh) and what test/examples/digits.test runs (scripts/setup.sh
 builds, then runs examples/digits/run.py), and are only checked to be exactly
-those. Other tags (`c`, `text`, `console`...) are not run.
+those. A block whose tag is a file name (```c main.c) is written to that new file
+in the directory, for later blocks to build. Other blocks (`c`, `text`,
+`console`...) are not run.
 """
 
 import os
@@ -66,8 +68,13 @@ def scratch_checkout(root, build, scratch, name):
 
 def main():
     root, build, scratch = (pathlib.Path(a).resolve() for a in sys.argv[1:4])
+    # `python3` is Debian's (with numpy), as on the machines the docs are for.
+    python_dir = scratch / "python-bin"
+    python_dir.mkdir(parents=True, exist_ok=True)
+    if not (python_dir / "python3").exists():
+        (python_dir / "python3").symlink_to("/usr/bin/python3")
     env = dict(os.environ)
-    env["PATH"] = f"{build / 'bin'}{os.pathsep}{env['PATH']}"
+    env["PATH"] = os.pathsep.join([str(build / "bin"), str(python_dir), env["PATH"]])
     env["PYTHONPATH"] = str(root / "python")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["QCC_BIN_DIR"] = str(build / "bin")
@@ -81,6 +88,13 @@ def main():
                 commands = {c.strip() for c in code.splitlines() if c.strip() and not c.startswith("#")}
                 if not commands <= SETUP:
                     sys.exit(f"{where}:{line}: a `sh setup` block holds only {sorted(SETUP)}")
+                continue
+            if tag and "." in tag:
+                target = work / tag
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.exists() or target.is_symlink() or work not in target.resolve().parents:
+                    sys.exit(f"{where}:{line}: {tag} would overwrite a file of the checkout")
+                target.write_text(code)
                 continue
             if language == "sh":
                 command = ["bash", "-euo", "pipefail", "-c", code]
