@@ -294,6 +294,11 @@ int main(int argc, char **argv) {
                   "-v69, -v73, -v75)");
   }
   bool native = targetName == "host";
+  if ((native || emulated) && !qcc::isQuantizedModel(main))
+    return fail("--target=" + targetName +
+                " runs the library qcc generates, which needs a quantized "
+                "model: quantize it with qcc --calib=... -emit=mlir -o "
+                "q.mlir, or run it in the interpreter");
   if (targetName != "interpreter" && !dumpDir.empty())
     return fail("--dump-dir needs --target=interpreter");
   if (targetName != "aarch64" && !targetFeatures.empty())

@@ -310,19 +310,7 @@ std::string symbolPrefix() {
 /// its header beside a library, or into a test executable (-emit=exe).
 int emitLibrary(mlir::func::FuncOp main, const qcc::TargetInfo &target,
                 StringRef cpu, qcc::EmitKind emit) {
-  // Quantized: some value (an argument, with --io=quantized) is.
-  auto isQuantized = [](mlir::Type type) {
-    auto shaped = dyn_cast<mlir::ShapedType>(type);
-    return shaped && isa<mlir::quant::QuantizedType>(shaped.getElementType());
-  };
-  bool quantized = llvm::any_of(main.getArgumentTypes(), isQuantized) ||
-                   main.walk([&](mlir::Operation *op) {
-                         return llvm::any_of(op->getResultTypes(), isQuantized)
-                                    ? mlir::WalkResult::interrupt()
-                                    : mlir::WalkResult::advance();
-                       })
-                       .wasInterrupted();
-  if (calibFiles.empty() && !quantized)
+  if (calibFiles.empty() && !qcc::isQuantizedModel(main))
     return fail("a library needs a quantized model: give calibration inputs "
                 "(--calib) or a pre-quantized model");
   std::string prefix = symbolPrefix();

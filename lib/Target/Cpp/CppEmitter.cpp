@@ -1181,6 +1181,20 @@ bool isValidSymbolPrefix(StringRef name) {
                       [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
+bool isQuantizedModel(func::FuncOp func) {
+  auto isQuantized = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return shaped && isa<quant::QuantizedType>(shaped.getElementType());
+  };
+  return llvm::any_of(func.getArgumentTypes(), isQuantized) ||
+         func.walk([&](Operation *op) {
+               return llvm::any_of(op->getResultTypes(), isQuantized)
+                          ? WalkResult::interrupt()
+                          : WalkResult::advance();
+             })
+             .wasInterrupted();
+}
+
 LogicalResult emitCpp(func::FuncOp func, const CppEmitterOptions &options,
                       raw_ostream &os, CppLibraryLayout *layout) {
   if (!isValidSymbolPrefix(options.prefix))

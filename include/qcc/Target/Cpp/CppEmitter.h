@@ -37,6 +37,11 @@ struct CppLibraryLayout {
 /// Whether `name` can prefix C symbols: [A-Za-z_][A-Za-z0-9_]*.
 bool isValidSymbolPrefix(llvm::StringRef name);
 
+/// Whether `func` is quantized: some value (an argument, with
+/// --io=quantized, or a result) has a quantized element type. The C++
+/// backend compiles only quantized models.
+bool isQuantizedModel(mlir::func::FuncOp func);
+
 /// Prints `func`, integer-only and planned by qcc-plan-memory, as one
 /// self-contained C++ file: the library interface of docs/LibraryABI.md,
 /// the runtime kernels, the weights and requantization parameters as
