@@ -488,16 +488,21 @@ LogicalResult OnnxImporter::bindGraphInputs(const onnx::GraphProto &graph,
     values[info.name()] = entry.addArgument(
         type, NameLoc::get(builder.getStringAttr(info.name()), fileLoc));
   }
-  for (const auto &fixed : options.inputShapes) {
-    if (graphInputs.count(fixed.getKey()))
-      continue;
+  // --input-shape names that are no graph input, in name order.
+  SmallVector<StringRef> unknown;
+  for (const auto &fixed : options.inputShapes)
+    if (!graphInputs.count(fixed.getKey()))
+      unknown.push_back(fixed.getKey());
+  if (!unknown.empty()) {
+    llvm::sort(unknown);
     SmallVector<std::string> names;
     for (const onnx::ValueInfoProto &info : graph.input())
       if (graphInputs.count(info.name()))
         names.push_back("'" + info.name() + "'");
-    return modelError() << "--input-shape " << fixed.getKey() << ":"
-                        << formatShape(fixed.getValue())
-                        << ": the model has no input '" << fixed.getKey()
+    return modelError() << "--input-shape " << unknown.front() << ":"
+                        << formatShape(
+                               options.inputShapes.lookup(unknown.front()))
+                        << ": the model has no input '" << unknown.front()
                         << "' (its inputs: " << llvm::join(names, ", ") << ")",
            failure();
   }
