@@ -24,16 +24,20 @@ class CompileError(QccError):
 def tool_path(name):
     """The path of qcc's tool `name` (qcc, qcc-run).
 
-    Looked up in $QCC_BIN_DIR, then in the build tree beside this package
-    (python/../build/bin), then on PATH.
+    Looked up in $QCC_BIN_DIR when it is set, else in the build tree beside
+    this package (python/../build/bin), then on PATH.
     """
-    candidates = []
+    def executable(path):
+        return path.is_file() and os.access(path, os.X_OK)
+
     if os.environ.get("QCC_BIN_DIR"):
-        candidates.append(pathlib.Path(os.environ["QCC_BIN_DIR"]) / name)
-    candidates.append(pathlib.Path(__file__).resolve().parents[2] / "build" / "bin" / name)
-    for path in candidates:
-        if path.is_file() and os.access(path, os.X_OK):
-            return str(path)
+        path = pathlib.Path(os.environ["QCC_BIN_DIR"]) / name
+        if not executable(path):
+            raise FileNotFoundError(f"QCC_BIN_DIR is set, but {path} is not an executable")
+        return str(path)
+    path = pathlib.Path(__file__).resolve().parents[2] / "build" / "bin" / name
+    if executable(path):
+        return str(path)
     found = shutil.which(name)
     if found:
         return found

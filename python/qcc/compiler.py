@@ -31,16 +31,23 @@ def _as_files(values, directory, stem):
         values = [values]
     files = []
     for i, value in enumerate(values):
-        if isinstance(value, np.ndarray):
-            path = pathlib.Path(directory) / f"{stem}_{i}.npy"
-            np.save(path, value)
-            files.append(path)
-        else:
+        if isinstance(value, (str, os.PathLike)):
             path = pathlib.Path(value)
             if not path.is_file():
                 raise FileNotFoundError(f"{stem} file not found: {path}")
-            files.append(path)
+        else:
+            array = np.asarray(value)
+            if array.dtype.kind == "f":  # the models' float inputs are float32
+                array = array.astype(np.float32)
+            path = pathlib.Path(directory) / f"{stem}_{i}.npy"
+            np.save(path, array)
+        files.append(path)
     return files
+
+
+def _options(**options):
+    """--name=value flags of the options that are set (underscores become dashes)."""
+    return [_flag(k.replace("_", "-"), v) for k, v in options.items() if v is not None]
 
 
 def _channels(value):
@@ -75,46 +82,46 @@ def compile(  # noqa: A001 - qcc.compile is the natural name
 
     `calib` is a .npy/.pb path or a float array (a batch of calibration
     inputs), or a list of them, one per model input; it quantizes the model.
-    `output` defaults to `<model stem><ext>` in a new temporary directory, the
-    extension from `emit` (`mlir`, `cpp`, `asm`, `obj`, `so`, `exe`; default
-    `so`). Every other argument is the qcc option of the same name (see
-    docs/CLI.md); `input_shapes` maps input names to shapes. Raises
+    `output` defaults to `<model stem><ext>` in a new temporary directory
+    (left to the caller), the extension from `emit` (`mlir`, `cpp`, `asm`,
+    `obj`, `so`, `exe`; default `so`). Every other argument is the qcc option
+    of the same name (see docs/CLI.md); `input_shapes` maps input names to
+    shapes. Raises
     `CompileError` with qcc's diagnostics when qcc fails. With `verbose`, qcc's
     summary lines (arena, mixed-precision search) are printed on stderr.
     """
     model = pathlib.Path(model)
     if not model.is_file():
         raise FileNotFoundError(f"model not found: {model}")
-    work = tempfile.mkdtemp(prefix="qcc-")
     if output is None:
-        output = pathlib.Path(work) / (model.stem + _EXTENSIONS.get(emit or "so", ".so"))
+        directory = tempfile.mkdtemp(prefix="qcc-")
+        output = pathlib.Path(directory) / (model.stem + _EXTENSIONS.get(emit or "so", ".so"))
     output = pathlib.Path(output)
-    args = [model, "-o", output, _flag("target", target)]
-    if emit:
-        args.append(_flag("emit", emit))
-    for path in _as_files(calib, work, "calib"):
-        args.append(_flag("calib", path))
-    options = {
-        "precision": precision,
-        "calib-method": calib_method,
-        "name": name,
-        "report": report,
-        "io": io,
-        "max-accuracy-drop": max_accuracy_drop,
-        "min-sqnr": min_sqnr,
-        "mattr": mattr,
-    }
-    args += [_flag(k, v) for k, v in options.items() if v is not None]
-    args += _shape_flags(input_shapes)
-    if equalize:
-        args.append("--equalize")
-    if bias_correction is not None:
-        args.append(_flag("bias-correction", "true" if bias_correction else "false"))
-    if input_mean is not None:
-        args.append(_flag("input-mean", _channels(input_mean)))
-    if input_std is not None:
-        args.append(_flag("input-std", _channels(input_std)))
-    run_tool("qcc", args, error=CompileError, echo=verbose)
+    with tempfile.TemporaryDirectory(prefix="qcc-calib-") as work:
+        args = [model, "-o", output, _flag("target", target)]
+        if emit:
+            args.append(_flag("emit", emit))
+        args += [_flag("calib", path) for path in _as_files(calib, work, "calib")]
+        args += _options(
+            precision=precision,
+            calib_method=calib_method,
+            name=name,
+            report=report,
+            io=io,
+            max_accuracy_drop=max_accuracy_drop,
+            min_sqnr=min_sqnr,
+            mattr=mattr,
+        )
+        args += _shape_flags(input_shapes)
+        if equalize:
+            args.append("--equalize")
+        if bias_correction is not None:
+            args.append(_flag("bias-correction", "true" if bias_correction else "false"))
+        if input_mean is not None:
+            args.append(_flag("input-mean", _channels(input_mean)))
+        if input_std is not None:
+            args.append(_flag("input-std", _channels(input_std)))
+        run_tool("qcc", args, error=CompileError, echo=verbose)
     return output
 
 

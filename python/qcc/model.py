@@ -3,7 +3,10 @@
 import ctypes
 import dataclasses
 import pathlib
+import shutil
 import struct
+import tempfile
+import threading
 
 import numpy as np
 
@@ -54,6 +57,13 @@ def _elf_exports(path):
     data = pathlib.Path(path).read_bytes()
     if data[:4] != b"\x7fELF":
         raise ValueError(f"{path}: not an ELF shared object")
+    try:
+        return _read_elf(data)
+    except (struct.error, IndexError, ValueError, UnicodeDecodeError):
+        raise ValueError(f"{path}: a truncated or corrupt ELF file") from None
+
+
+def _read_elf(data):
     if data[4] != 2 or data[5] != 1:
         machine = struct.unpack_from("<H", data, 18)[0]
         return _MACHINES.get(machine, f"machine {machine}"), set()
@@ -89,6 +99,20 @@ def _host_machine():
     return _MACHINES.get(machine, f"machine {machine}")
 
 
+def _check_values(array, info):
+    """Raises TypeError unless `array` converts to the input's element type
+    without changing a value (float to float32 rounds, as the model does)."""
+    target = info.dtype
+    if target.kind == "f" and array.dtype.kind in "fiub":
+        return
+    if target.kind in "iu" and array.dtype.kind in "iub":
+        limits = np.iinfo(target)
+        if array.size == 0 or (array.min() >= limits.min and array.max() <= limits.max):
+            return
+        raise TypeError(f"input {info.name!r}: values outside {target}'s range [{limits.min}, {limits.max}]")
+    raise TypeError(f"input {info.name!r}: {array.dtype} array given, the library takes {target}")
+
+
 class Model:
     """A library qcc compiled for the host (`qcc -target=host -o model.so`).
 
@@ -98,7 +122,8 @@ class Model:
     `inputs` and `outputs` describe the tensors (name, dtype, shape, and for
     `--io=quantized` libraries scale and zero point). `run` takes one array per
     input, whose leading dimension is k times the library's batch (k runs),
-    and returns one array per output. Each Model owns its arena.
+    and returns one array per output. Each Model owns its arena, so its runs
+    are serialized; use one Model per thread to run in parallel.
     """
 
     def __init__(self, path, name=None):
@@ -112,7 +137,14 @@ class Model:
                 f"(qcc -target=host); run other targets with qcc.run(model, ..., target=...)"
             )
         self.name = name or _prefix(self.path, symbols)
-        self._lib = ctypes.CDLL(str(self.path.resolve()))
+        if f"{self.name}_info" not in symbols or f"{self.name}_run" not in symbols:
+            raise ValueError(f"{self.path} has no model '{self.name}' ({self.name}_info and {self.name}_run)")
+        # dlopen returns a library already loaded from the same path even if the
+        # file changed since (recompiled): load a private copy.
+        self._copy = tempfile.TemporaryDirectory(prefix="qcc-model-")
+        private = pathlib.Path(self._copy.name) / self.path.name
+        shutil.copyfile(self.path, private)
+        self._lib = ctypes.CDLL(str(private))
         info_fn = getattr(self._lib, f"{self.name}_info")
         info_fn.restype = ctypes.POINTER(_ModelInfo)
         info = info_fn().contents
@@ -128,6 +160,7 @@ class Model:
         self._run = getattr(self._lib, f"{self.name}_run")
         self._run.restype = ctypes.c_int
         self._run.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p]
+        self._lock = threading.Lock()  # one arena: one run at a time
 
     @staticmethod
     def _tensor(info):
@@ -143,8 +176,7 @@ class Model:
         converted, runs = [], None
         for array, info in zip(arrays, self.inputs):
             array = np.asarray(array)
-            if not np.can_cast(array.dtype, info.dtype, casting="same_kind"):
-                raise TypeError(f"input {info.name!r}: {array.dtype} array given, the library takes {info.dtype}")
+            _check_values(array, info)
             batch = info.shape[0] if info.shape else 1
             shape = info.shape if info.shape else (1,)
             if array.ndim != len(shape) or array.shape[1:] != shape[1:] or array.shape[0] % batch or not array.shape[0]:
@@ -164,14 +196,15 @@ class Model:
         results = [np.empty((runs,) + o.shape, o.dtype) for o in self.outputs]
         in_ptrs = (ctypes.c_void_p * len(arrays))()
         out_ptrs = (ctypes.c_void_p * len(results))()
-        for r in range(runs):
-            for i, a in enumerate(arrays):
-                in_ptrs[i] = a[r].ctypes.data
-            for i, o in enumerate(results):
-                out_ptrs[i] = o[r].ctypes.data
-            status = self._run(in_ptrs, out_ptrs, self._arena)
-            if status != 0:
-                raise RuntimeError(f"{self.name}_run returned {status}")
+        with self._lock:
+            for r in range(runs):
+                for i, a in enumerate(arrays):
+                    in_ptrs[i] = a[r].ctypes.data
+                for i, o in enumerate(results):
+                    out_ptrs[i] = o[r].ctypes.data
+                status = self._run(in_ptrs, out_ptrs, self._arena)
+                if status != 0:
+                    raise RuntimeError(f"{self.name}_run returned {status}")
         return [o.reshape((runs * o.shape[1],) + o.shape[2:]) if o.ndim > 1 else o for o in results]
 
     __call__ = run

@@ -94,5 +94,5 @@ def load(path):
     path = pathlib.Path(path)
     try:
         return Report(json.loads(path.read_text()))
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError) as error:  # JSON and Unicode errors are ValueErrors
         raise ValueError(f"{path}: not a qcc JSON report ({error})") from None

@@ -58,10 +58,22 @@ def test_compile_errors(digits, tmp_path):
     with pytest.raises(qcc.CompileError, match="broken.onnx"):
         qcc.compile(broken)
     wrong = np.zeros((4, 3, 8, 8), np.float32)
-    with pytest.raises(qcc.CompileError, match="calib"):
+    with pytest.raises(qcc.CompileError, match=r"\(float32 4x3x8x8\) does not hold batches of argument #0"):
         qcc.compile(digits["onnx"], calib=wrong)
+    with pytest.raises(qcc.CompileError, match="has no input 'x'"):
+        qcc.compile(digits["onnx"], calib=digits["calib"], input_shapes={"x": (1, 1, 8, 8)})
 
 
-def test_run_errors(digits, tmp_path):
-    with pytest.raises(qcc.QccError, match="qcc-run failed"):
+def test_arrays_and_lists(digits, tmp_path):
+    calib = np.load(digits["calib"]).astype(np.float64).tolist()  # lists and float64 become float32 .npy
+    mlir = qcc.compile(digits["onnx"], tmp_path / "q.mlir", calib=[calib])
+    logits, = qcc.run(mlir, digits["x"][:4].astype(np.float64))
+    assert logits.dtype == np.float32 and logits.shape == (4, 10)
+
+
+def test_run_errors(digits, tmp_path, monkeypatch):
+    with pytest.raises(qcc.QccError, match="(?s)qcc-run failed .*needs a quantized model"):
         qcc.run(digits["onnx"], digits["x"], target="host")
+    monkeypatch.setenv("QCC_BIN_DIR", str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="QCC_BIN_DIR is set, but .*qcc-run is not an executable"):
+        qcc.run(digits["onnx"], digits["x"])

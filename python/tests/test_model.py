@@ -44,8 +44,13 @@ def test_quantized_io_metadata(digits, digits_int8, tmp_path):
     q = np.clip(np.round(digits["x"][:10] / x.scale) + x.zero_point, -128, 127).astype(np.int8)
     raw, = model.run(q)
     assert raw.dtype == np.int8 and raw.shape == (10, 10)
+    interpreter, = qcc.run(qcc.compile(mlir, tmp_path / "q.mlir", io="quantized"), q)
+    assert raw.tobytes() == interpreter.tobytes()
+    assert np.array_equal(model.run(q.astype(np.int64))[0], raw)  # values that fit convert
     with pytest.raises(TypeError, match="float32 array given, the library takes int8"):
         model.run(digits["x"][:10])
+    with pytest.raises(TypeError, match=r"values outside int8's range \[-128, 127\]"):
+        model.run(q.astype(np.int64) + 200)
 
 
 def test_bad_inputs(digits, digits_int8, tmp_path):
@@ -55,6 +60,19 @@ def test_bad_inputs(digits, digits_int8, tmp_path):
         model.run(np.zeros((3, 8, 8), np.float32))
     with pytest.raises(ValueError, match="expected 1 inputs, got 2"):
         model.run(digits["x"], digits["x"])
+
+
+def test_recompiled_library_reloads(digits, digits_int8, tmp_path):
+    mlir, _ = digits_int8
+    first = qcc.Model(qcc.compile(mlir, tmp_path / "m.so", name="first"))
+    second = qcc.Model(qcc.compile(mlir, tmp_path / "m.so", name="second"))
+    assert (first.name, second.name) == ("first", "second")
+    assert first.run(digits["x"][:3])[0].tobytes() == second.run(digits["x"][:3])[0].tobytes()
+    with pytest.raises(ValueError, match="has no model 'third'"):
+        qcc.Model(tmp_path / "m.so", name="third")
+    (tmp_path / "bad.so").write_bytes(b"\x7fELF\x02\x01" + bytes(10))
+    with pytest.raises(ValueError, match="bad.so: a truncated or corrupt ELF file"):
+        qcc.Model(tmp_path / "bad.so")
 
 
 def test_rejects_other_targets(digits_int8, tmp_path):

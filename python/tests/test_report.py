@@ -14,7 +14,8 @@ def test_int8_report(digits_int8):
     logits = report.layer("logits")
     assert logits.op == "qcc.fully_connected" and logits.bits == 8 and logits.macs == 2560
     assert logits.accumulator_fits_int32 and logits.sqnr_db > 30
-    assert report.bit_ops == sum(layer.bit_ops for layer in report.layers if layer.bit_ops)
+    # (4,608 + 73,728 + 2,560 MACs) x 8 x 8 bits
+    assert report.bit_ops == 5_177_344
     assert report.front == [] and report.chosen is None
     table = report.table().splitlines()
     assert table[0].split() == ["tensor", "op", "bits", "SQNR", "dB", "MACs", "acc.", "bits"]
@@ -23,8 +24,12 @@ def test_int8_report(digits_int8):
         report.layer("nonexistent")
 
 
-def test_not_a_report(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [json.dumps({"layers": [{"bits": 8}]}).encode(), b"[1, 2]", b"{", b"\xff\xfe", b'{"mixed_precision": {"front": [{"layers": ["x"]}]}}'],
+)
+def test_not_a_report(tmp_path, content):
     path = tmp_path / "r.json"
-    path.write_text(json.dumps({"layers": [{"bits": 8}]}))
-    with pytest.raises(ValueError, match="not a qcc JSON report"):
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match="r.json: not a qcc JSON report"):
         qcc.report.load(path)
