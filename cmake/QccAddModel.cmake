@@ -29,8 +29,8 @@
 # QCC_ARGS --mattr=-dotprod.) Relative MODEL and CALIB paths are relative to
 # the current source directory.
 #
-# qcc is the cache variable QCC_EXECUTABLE: by default found on PATH, in
-# $QCC_ROOT/bin or in this checkout's build/bin; set -DQCC_EXECUTABLE=... to
+# qcc is the cache variable QCC_EXECUTABLE: by default found in $QCC_ROOT/bin,
+# in this checkout's build/bin, then on PATH; set -DQCC_EXECUTABLE=... to
 # choose another (or to the name of a qcc target built in the same project).
 # qcc needs clang++ 22 at build time to compile the generated code.
 
@@ -112,8 +112,13 @@ function(qcc_add_model target)
   # The symbol prefix and the files.
   set(name "${arg_NAME}")
   if(NOT name)
+    # qcc's own default: other characters become '_', and a name that does
+    # not start with a letter or '_' gets "model_" in front.
     get_filename_component(name "${arg_MODEL}" NAME_WLE)
-    string(MAKE_C_IDENTIFIER "${name}" name)
+    string(REGEX REPLACE "[^A-Za-z0-9]" "_" name "${name}")
+    if(NOT name MATCHES "^[A-Za-z_]")
+      set(name "model_${name}")
+    endif()
   elseif(NOT name MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
     message(FATAL_ERROR "${where}: NAME '${name}' is not a C identifier")
   endif()

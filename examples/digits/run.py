@@ -5,9 +5,10 @@
 1. trains the tiny CNN on scikit-learn's digits (train.py) and exports ONNX;
 2. quantizes it with qcc at int8 and at mixed precision (int4/int8/int16 per
    layer, at most 1 point of agreement lost on the calibration images);
-3. compiles each for the host (loaded here with qcc.Model), for AArch64 and
-   for Hexagon v73 (their test executables run under qemu), and checks that all
-   three give the reference interpreter's bytes on the 450 test images;
+3. compiles each into a library for the host, AArch64 and Hexagon v73; runs
+   the host library here (qcc.Model) and the same code for AArch64 and Hexagon
+   as qcc's test executables under qemu (qcc.run), and checks that all three
+   give the reference interpreter's bytes on the 450 test images;
 4. prints the accuracy table and where the libraries are.
 """
 
@@ -71,7 +72,7 @@ def main():
             if target == "host":
                 logits, = qcc.Model(library).run(x)
             else:
-                logits, = qcc.run(mlir, x, target=target)  # the test executable under qemu
+                logits, = qcc.run(mlir, x, target=target)  # the library's code in a test executable, under qemu
             if logits.tobytes() != reference.tobytes():
                 sys.exit(f"error: {precision} on {target} differs from the reference interpreter")
             exact.append(target)
@@ -91,10 +92,14 @@ def main():
     for name, acc, agree, ops, where in rows:
         ops_text = "" if ops is None else f"{ops:.0f} %"
         print(f"{name:<24} {acc:>8.2f} % {agree:>15.2f} % {ops_text:>8}  {where}")
+    print("(aarch64 and hexagon-v73: the libraries' code in qcc's test executables, under qemu)")
     print()
     for target in TARGETS:
         print(f"{target + ' library:':<21} {out / target / 'model.so'}  (int8; header model.h, mixed: model_mixed.so)")
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (qcc.QccError, OSError, ValueError) as error:
+        sys.exit(f"error: {error}")

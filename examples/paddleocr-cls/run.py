@@ -17,6 +17,7 @@ by default the copy in ../shared/models/paddleocr beside the checkout.
 
 import argparse
 import pathlib
+import shutil
 import sys
 
 import numpy as np
@@ -33,8 +34,9 @@ DEFAULT_MODEL = ROOT.parent / "shared" / "models" / "paddleocr" / "ch_ppocr_mobi
 
 
 def draw_lines(folder, count, seed):
-    """Writes `count` text-line PNGs into `folder`; returns their labels (1: upside down) in name order."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Writes `count` text-line PNGs into the emptied `folder`; returns their labels (1: upside down) in name order."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     labels = []
     for i, (image, rotated) in enumerate(textlines.lines(count, seed)):
         image.save(folder / f"line_{i:04d}.png")
@@ -46,11 +48,18 @@ def load_lines(folder):
     return qcc.calibration.from_images(folder, (192, 48), keep_ratio=True, mean=0.5, std=0.5)
 
 
+def positive(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=pathlib.Path, default=DEFAULT_MODEL, help="the classifier (default: %(default)s)")
-    parser.add_argument("--calib", type=int, default=32, help="calibration lines (default: %(default)s)")
-    parser.add_argument("--test", type=int, default=200, help="test lines (default: %(default)s)")
+    parser.add_argument("--calib", type=positive, default=32, help="calibration lines (default: %(default)s)")
+    parser.add_argument("--test", type=positive, default=200, help="test lines (default: %(default)s)")
     parser.add_argument("--out", type=pathlib.Path, default=HERE / "out", help="output directory (default: %(default)s)")
     args = parser.parse_args()
     if not args.model.is_file():
@@ -78,7 +87,8 @@ def main():
     print()
     print(qcc.report.load(report_path).table())
     print()
-    sqnr = 10 * np.log10(np.sum(fp32.astype(np.float64) ** 2) / np.sum((fp32 - int8).astype(np.float64) ** 2))
+    noise = np.sum((fp32 - int8).astype(np.float64) ** 2)
+    sqnr = 10 * np.log10(np.sum(fp32.astype(np.float64) ** 2) / noise) if noise else float("inf")
     agreement = 100 * np.mean(int8.argmax(1) == fp32.argmax(1))
     print(f"{'model':<6} {'orientation accuracy':>21}")
     for name, probabilities in (("fp32", fp32), ("int8", int8)):
@@ -88,4 +98,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (qcc.QccError, OSError, ValueError) as error:
+        sys.exit(f"error: {error}")
