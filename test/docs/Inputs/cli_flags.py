@@ -38,7 +38,7 @@ def main():
     opt = subprocess.run([bin_dir / "qcc-opt", "--help"], stdout=subprocess.PIPE, text=True, check=True).stdout
     names = sorted(set(re.findall(r"^\s+--(qcc-[\w-]+|convert-tosa-to-qcc)\b", opt, flags=re.M)))
     for name in names:
-        if not re.search(r"-" + re.escape(name) + r"\b", passes):
+        if not re.search(r"-" + re.escape(name) + r"(?![\w-])", passes):
             missing.append(f"docs/Passes or docs/WritingAPass.md: --{name}")
     print(f"qcc-opt: {len(names)} qcc passes and pipelines")
     if missing:

@@ -12,7 +12,11 @@ the current directory and later blocks may read them. Blocks tagged
 (scripts/test.sh) and what test/examples/digits.test runs (scripts/setup.sh
 builds, then runs examples/digits/run.py), and are only checked to be exactly
 those. A block whose tag is a file name (```c main.c) is written to that new file
-in the directory, for later blocks to build. Other blocks (`c`, `text`,
+in the directory, for later blocks to build. Blocks tagged `sh needs-ort` use
+ONNX Runtime from npm installed in ../ort beside the checkout (as
+../shared/models/README.md says); without it they are reported as not run.
+A `text output` block right after a run block is what it must print: each of
+its lines, whitespace collapsed, must appear in the output, in order. Other blocks (`c`, `text`,
 `console`...) are not run.
 """
 
@@ -49,6 +53,21 @@ def blocks(path):
         i += 1
 
 
+def check_output(where, line, expected, output):
+    """Exits unless every line of `expected` appears in `output`, in order."""
+    lines = [" ".join(text.split()) for text in output.splitlines()]
+    position = 0
+    for want in (" ".join(text.split()) for text in expected.splitlines()):
+        if not want:
+            continue
+        while position < len(lines) and want not in lines[position]:
+            position += 1
+        if position == len(lines):
+            print(f"{where}:{line}: expected output line not printed: {want}\n--- output ---\n{output}")
+            sys.exit(1)
+        position += 1
+
+
 def scratch_checkout(root, build, scratch, name):
     """A directory that looks like the checkout, beside a `shared` link."""
     base = scratch / name
@@ -60,9 +79,9 @@ def scratch_checkout(root, build, scratch, name):
         if entry.name not in ("build", ".git"):
             (work / entry.name).symlink_to(entry)
     (work / "build").symlink_to(build)
-    shared = root.parent / "shared"
-    if shared.is_dir():
-        (base / "shared").symlink_to(shared)
+    for beside in ("shared", "ort"):
+        if (root.parent / beside).is_dir():
+            (base / beside).symlink_to(root.parent / beside)
     return work
 
 
@@ -78,23 +97,37 @@ def main():
     env["PYTHONPATH"] = str(root / "python")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["QCC_BIN_DIR"] = str(build / "bin")
-    ran = 0
+    ran, not_run = 0, 0
+    has_ort = (root.parent / "ort" / "node_modules" / "onnxruntime-node").is_dir()
     for name in sys.argv[4:]:
         path = pathlib.Path(name).resolve()
         where = path.relative_to(root)
         work = scratch_checkout(root, build, scratch, str(where).replace("/", "_"))
+        last_output = None
         for line, language, tag, code in blocks(path):
             if language == "sh" and tag == "setup":
-                commands = {c.strip() for c in code.splitlines() if c.strip() and not c.startswith("#")}
-                if not commands <= SETUP:
-                    sys.exit(f"{where}:{line}: a `sh setup` block holds only {sorted(SETUP)}")
+                commands = {c.strip() for c in code.splitlines()} - {""}
+                commands = {c for c in commands if not c.startswith("#")}
+                if not commands or not commands <= SETUP:
+                    sys.exit(f"{where}:{line}: a `sh setup` block holds some of {sorted(SETUP)}, nothing else")
                 continue
+            if language == "text" and tag == "output":
+                if last_output is None:
+                    sys.exit(f"{where}:{line}: a `text output` block follows no block that ran")
+                check_output(where, line, code, last_output)
+                continue
+            last_output = None
             if tag and "." in tag:
                 target = work / tag
+                inside = work / pathlib.Path(tag).parts[0]
+                if inside.is_symlink() or target.exists() or ".." in pathlib.Path(tag).parts:
+                    sys.exit(f"{where}:{line}: {tag} would write into the checkout")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if target.exists() or target.is_symlink() or work not in target.resolve().parents:
-                    sys.exit(f"{where}:{line}: {tag} would overwrite a file of the checkout")
                 target.write_text(code)
+                continue
+            if tag == "needs-ort" and not has_ort:
+                print(f"{where}:{line}: not run: needs ONNX Runtime in {root.parent / 'ort'}")
+                not_run += 1
                 continue
             if language == "sh":
                 command = ["bash", "-euo", "pipefail", "-c", code]
@@ -108,8 +141,9 @@ def main():
                 print(f"{where}:{line}: {language} block failed (exit {proc.returncode}):\n{code}\n--- output ---\n{proc.stdout}")
                 sys.exit(1)
             print(f"{where}:{line}: {language} block ok ({time.time() - began:.1f} s)")
+            last_output = proc.stdout
             ran += 1
-    print(f"{ran} blocks ran")
+    print(f"{ran} blocks ran, {not_run} not run")
 
 
 if __name__ == "__main__":
