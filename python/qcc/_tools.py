@@ -24,8 +24,9 @@ class CompileError(QccError):
 def tool_path(name):
     """The path of qcc's tool `name` (qcc, qcc-run).
 
-    Looked up in $QCC_BIN_DIR when it is set, else in the build tree beside
-    this package (python/../build/bin), then on PATH.
+    Looked up in $QCC_BIN_DIR when it is set, else beside this package (in a
+    checkout, python/../build/bin; installed by cmake --install,
+    <prefix>/bin), then on PATH.
     """
     def executable(path):
         return path.is_file() and os.access(path, os.X_OK)
@@ -35,9 +36,13 @@ def tool_path(name):
         if not executable(path):
             raise FileNotFoundError(f"QCC_BIN_DIR is set, but {path} is not an executable")
         return str(path)
-    path = pathlib.Path(__file__).resolve().parents[2] / "build" / "bin" / name
-    if executable(path):
-        return str(path)
+    package = pathlib.Path(__file__).resolve().parent
+    beside = [package.parents[1] / "build" / "bin" / name]  # in a checkout: python/qcc
+    if package.parent.name == "dist-packages":  # installed: <prefix>/lib/pythonX.Y/dist-packages/qcc
+        beside.append(package.parents[3] / "bin" / name)
+    for path in beside:
+        if executable(path):
+            return str(path)
     found = shutil.which(name)
     if found:
         return found
