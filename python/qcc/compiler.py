@@ -137,9 +137,7 @@ def run(model, *inputs, target="interpreter", input_shapes=None, mattr=None):
     with tempfile.TemporaryDirectory(prefix="qcc-run-") as work:
         args = [model, _flag("target", target), _flag("output-dir", work)]
         args += [_flag("input", p) for p in _as_files(list(inputs), work, "input")]
-        args += _shape_flags(input_shapes)
-        if mattr is not None:
-            args.append(_flag("mattr", mattr))
+        args += _shape_flags(input_shapes) + _options(mattr=mattr)
         run_tool("qcc-run", args, error=QccError)
         outputs = []
         while os.path.exists(os.path.join(work, f"output_{len(outputs)}.npy")):

@@ -2,6 +2,7 @@
 
 import ctypes
 import dataclasses
+import functools
 import pathlib
 import shutil
 import struct
@@ -63,11 +64,15 @@ def _elf_exports(path):
         raise ValueError(f"{path}: a truncated or corrupt ELF file") from None
 
 
+def _machine(header):
+    """The machine name of an ELF header (e_machine, the same place in ELF32 and ELF64)."""
+    machine, = struct.unpack_from("<H", header, 18)
+    return _MACHINES.get(machine, f"machine {machine}")
+
+
 def _read_elf(data):
-    if data[4] != 2 or data[5] != 1:
-        machine = struct.unpack_from("<H", data, 18)[0]
-        return _MACHINES.get(machine, f"machine {machine}"), set()
-    machine, = struct.unpack_from("<H", data, 18)
+    if data[4] != 2 or data[5] != 1:  # not ELF64 little-endian: not a host library
+        return _machine(data), set()
     shoff, = struct.unpack_from("<Q", data, 40)
     shentsize, shnum = struct.unpack_from("<HH", data, 58)
     sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
@@ -81,7 +86,7 @@ def _read_elf(data):
             if shndx != 0:
                 end = data.index(b"\0", strtab + name)
                 names.add(data[strtab + name : end].decode())
-    return _MACHINES.get(machine, f"machine {machine}"), names
+    return _machine(data), names
 
 
 def _prefix(path, symbols):
@@ -92,11 +97,11 @@ def _prefix(path, symbols):
     return prefixes[0]
 
 
+@functools.cache
 def _host_machine():
     """The ELF machine of this process (the Python interpreter)."""
     with open("/proc/self/exe", "rb") as exe:
-        machine, = struct.unpack_from("<H", exe.read(20), 18)
-    return _MACHINES.get(machine, f"machine {machine}")
+        return _machine(exe.read(20))
 
 
 def _check_values(array, info):
