@@ -17,7 +17,8 @@ ONNX Runtime from npm installed in ../ort beside the checkout (as
 ../shared/models/README.md says); without it they are reported as not run.
 A `text output` block right after a run block is what it must print: each of
 its lines, whitespace collapsed, must appear in the output, in order, where
-`...` stands for any text (a path). Other blocks (`c`, `text`,
+`...` stands for any text (a path); after a block not run, it is not checked
+either. Other blocks (`c`, `text`,
 `console`...) are not run.
 """
 
@@ -30,6 +31,8 @@ import sys
 import time
 
 SETUP = {"./scripts/setup.sh", "./scripts/test.sh"}
+# What a `text output` block follows when the command before it was not run.
+NOT_RUN = object()
 FENCE = re.compile(r"^```(\S*)(?:[ \t]+(\S+))?[ \t]*$")
 
 
@@ -115,7 +118,10 @@ def main():
             if language == "text" and tag == "output":
                 if last_output is None:
                     sys.exit(f"{where}:{line}: a `text output` block follows no block that ran")
-                check_output(where, line, code, last_output)
+                if last_output is NOT_RUN:
+                    print(f"{where}:{line}: not checked: its command was not run")
+                else:
+                    check_output(where, line, code, last_output)
                 continue
             last_output = None
             if tag and "." in tag:
@@ -129,6 +135,7 @@ def main():
             if tag == "needs-ort" and not has_ort:
                 print(f"{where}:{line}: not run: needs ONNX Runtime in {root.parent / 'ort'}")
                 not_run += 1
+                last_output = NOT_RUN
                 continue
             if language == "sh":
                 command = ["bash", "-euo", "pipefail", "-c", code]
