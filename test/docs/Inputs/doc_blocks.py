@@ -18,8 +18,7 @@ ONNX Runtime from npm installed in ../ort beside the checkout (as
 A `text output` block right after a run block is what it must print: each of
 its lines, whitespace collapsed, must appear in the output, in order, where
 `...` stands for any text (a path); after a block not run, it is not checked
-either. Other blocks (`c`, `text`,
-`console`...) are not run.
+either. Other blocks (`c`, `text`, `console`...) are not run.
 """
 
 import os
