@@ -8,11 +8,11 @@ import numpy as np
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".pgm", ".ppm", ".tif", ".tiff", ".webp")
 
 
-def _subset(batch, count, seed):
-    if count is None or count >= len(batch):
-        return batch
-    pick = np.random.RandomState(seed).choice(len(batch), count, replace=False)
-    return batch[np.sort(pick)]
+def _pick(n, count, seed):
+    """Sorted indices of a reproducible random subset of `count` of `n` items (all without `count`)."""
+    if count is None or count >= n:
+        return np.arange(n)
+    return np.sort(np.random.RandomState(seed).choice(n, count, replace=False))
 
 
 def from_npy(*paths, count=None, seed=0):
@@ -26,7 +26,8 @@ def from_npy(*paths, count=None, seed=0):
     shapes = {a.shape[1:] for a in arrays}
     if len(shapes) != 1:
         raise ValueError(f"from_npy: the files hold different sample shapes {sorted(shapes)}")
-    return _subset(np.concatenate(arrays).astype(np.float32), count, seed)
+    batch = np.concatenate(arrays).astype(np.float32)
+    return batch[_pick(len(batch), count, seed)]
 
 
 def from_images(
@@ -55,9 +56,7 @@ def from_images(
     files = sorted(p for p in pathlib.Path(folder).iterdir() if p.suffix.lower() in IMAGE_EXTENSIONS)
     if not files:
         raise ValueError(f"from_images: no image in {folder} (extensions {', '.join(IMAGE_EXTENSIONS)})")
-    if count is not None and count < len(files):
-        pick = np.random.RandomState(seed).choice(len(files), count, replace=False)
-        files = [files[i] for i in sorted(pick)]
+    files = [files[i] for i in _pick(len(files), count, seed)]
     width, height = size
     channels = len(mode)
     mean = np.broadcast_to(np.asarray(mean, np.float32), (channels,)).reshape(channels, 1, 1)
